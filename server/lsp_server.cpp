@@ -1,0 +1,365 @@
+#include "server/lsp_server.hpp"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
+#include <cerrno>
+#include <thread>
+
+#include "server/logging.hpp"
+#include "server/version.hpp"
+
+namespace copydesk::server {
+namespace {
+
+using protocol::ErrorCode;
+
+std::size_t default_workers() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : cores;
+}
+
+std::string fnv1a_hex(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+}  // namespace
+
+LspServer::LspServer(int in_fd, int out_fd, ServerOptions options)
+    : options_(options),
+      transport_(in_fd, out_fd, options.framing),
+      scheduler_(io_, options.workers == 0 ? default_workers() : options.workers, options.debounce),
+      signals_(io_, SIGINT, SIGTERM),
+      parent_timer_(io_) {
+  register_handlers();
+}
+
+LspServer::~LspServer() {
+  forward_log_messages(nullptr);
+  scheduler_.stop();
+  transport_.close();
+}
+
+int LspServer::run() {
+  transport_.start(
+      [this](protocol::FramingEvent event) {
+        boost::asio::post(io_, [this, event = std::move(event)]() mutable {
+          on_framing_event(std::move(event));
+        });
+      },
+      [this](bool mid_message) {
+        boost::asio::post(io_, [this, mid_message] { on_end_of_input(mid_message); });
+      });
+  signals_.async_wait([this](const boost::system::error_code& error, int signal_number) {
+    if (error) return;
+    spdlog::info("received signal {}; exiting", signal_number);
+    stop(state_ == State::shut_down ? 0 : 1);
+  });
+  // Warnings and errors also reach the user's editor, once the client is ready for them.
+  forward_log_messages([this](int type, std::string text) {
+    boost::asio::post(io_, [this, type, text = std::move(text)] {
+      if (state_ == State::running)
+        notify("window/logMessage", {{"type", type}, {"message", std::move(text)}});
+    });
+  });
+  io_.run();
+  forward_log_messages(nullptr);
+  scheduler_.stop();
+  transport_.close();  // flushes queued replies
+  return exit_code_.value_or(1);
+}
+
+void LspServer::stop(int exit_code) {
+  if (exit_code_) return;
+  exit_code_ = exit_code;
+  signals_.cancel();
+  parent_timer_.cancel();
+  io_.stop();
+}
+
+void LspServer::register_handlers() {
+  auto request = [this](const char* method, void (LspServer::*handler)(const json&, const json&)) {
+    request_handlers_[method] = [this, handler](const json& id, const json& params) {
+      (this->*handler)(id, params);
+    };
+  };
+  auto notification = [this](const char* method, void (LspServer::*handler)(const json&)) {
+    notification_handlers_[method] = [this, handler](const json& params) {
+      (this->*handler)(params);
+    };
+  };
+  request("initialize", &LspServer::on_initialize);
+  request("shutdown", &LspServer::on_shutdown);
+  request("copydesk/documentState", &LspServer::on_document_state);
+  notification("initialized", &LspServer::on_initialized);
+  notification("exit", &LspServer::on_exit);
+  notification("$/cancelRequest", &LspServer::on_cancel_request);
+  notification("$/setTrace", &LspServer::on_set_trace);
+  notification("textDocument/didOpen", &LspServer::on_did_open);
+  notification("textDocument/didChange", &LspServer::on_did_change);
+  notification("textDocument/didClose", &LspServer::on_did_close);
+  notification("textDocument/didSave", &LspServer::on_did_save);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+void LspServer::on_framing_event(protocol::FramingEvent event) {
+  if (exit_code_) return;
+  if (auto* error = std::get_if<protocol::FramingError>(&event)) {
+    spdlog::warn("bad message framing: {}", error->message);
+    return;
+  }
+  on_message(protocol::parse_message(std::get<protocol::FramedBody>(event).body));
+}
+
+void LspServer::on_message(const protocol::Message& message) {
+  std::visit(
+      [this](const auto& m) {
+        using T = std::decay_t<decltype(m)>;
+        if constexpr (std::is_same_v<T, protocol::Request>) {
+          on_request(m);
+        } else if constexpr (std::is_same_v<T, protocol::Notification>) {
+          on_notification(m);
+        } else if constexpr (std::is_same_v<T, protocol::Response>) {
+          on_response(m);
+        } else {
+          spdlog::warn("invalid message: {}", m.message);
+          transport_.send(protocol::serialize_error(m.id, {m.code, m.message, std::nullopt}));
+        }
+      },
+      message);
+}
+
+void LspServer::on_request(const protocol::Request& request) {
+  if (trace_ != "off")
+    log_trace("Received request '" + request.method + " - (" + request.id.dump() + ")'.",
+              request.params);
+  std::string key = request.id.dump();
+  if (pending_requests_.count(key)) {
+    transport_.send(protocol::serialize_error(
+        request.id, {ErrorCode::invalid_request, "a request with id " + key + " is still pending",
+                     std::nullopt}));
+    return;
+  }
+  pending_requests_.emplace(key, request.method);
+  if (state_ == State::uninitialized && request.method != "initialize")
+    return reply_error(request.id, ErrorCode::server_not_initialized,
+                       "the server is not initialized; send 'initialize' first");
+  if (state_ == State::shut_down)
+    return reply_error(request.id, ErrorCode::invalid_request,
+                       "the server is shutting down; only 'exit' is accepted");
+  auto handler = request_handlers_.find(request.method);
+  if (handler == request_handlers_.end())
+    return reply_error(request.id, ErrorCode::method_not_found,
+                       "method not found: " + request.method);
+  try {
+    handler->second(request.id, request.params.is_null() ? json::object() : request.params);
+  } catch (const protocol::ParamsError& e) {
+    reply_error(request.id, ErrorCode::invalid_params,
+                "invalid params for " + request.method + ": " + e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("{} failed: {}", request.method, e.what());
+    reply_error(request.id, ErrorCode::internal_error, request.method + " failed: " + e.what());
+  }
+}
+
+void LspServer::on_notification(const protocol::Notification& notification) {
+  if (trace_ != "off")
+    log_trace("Received notification '" + notification.method + "'.", notification.params);
+  if (notification.method != "exit") {
+    if (state_ == State::uninitialized) {
+      spdlog::debug("dropping '{}' before initialize", notification.method);
+      return;
+    }
+    if (state_ == State::shut_down) return;
+  }
+  auto handler = notification_handlers_.find(notification.method);
+  if (handler == notification_handlers_.end()) {
+    // Unknown notifications, $/ ones included, are ignored as the spec asks.
+    spdlog::debug("ignoring notification '{}'", notification.method);
+    return;
+  }
+  try {
+    handler->second(notification.params.is_null() ? json::object() : notification.params);
+  } catch (const protocol::ParamsError& e) {
+    spdlog::warn("invalid params for {}: {}", notification.method, e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("{} failed: {}", notification.method, e.what());
+  }
+}
+
+void LspServer::on_response(const protocol::Response& response) {
+  spdlog::debug("ignoring response to id {}", response.id.dump());
+}
+
+void LspServer::on_end_of_input(bool mid_message) {
+  if (mid_message) spdlog::warn("input ended in the middle of a message");
+  spdlog::info("end of input; exiting");
+  stop(state_ == State::shut_down ? 0 : 1);
+}
+
+void LspServer::reply(const json& id, const json& result) {
+  if (pending_requests_.erase(id.dump()) == 0) return;  // cancelled and answered already
+  transport_.send(protocol::serialize_result(id, result));
+}
+
+void LspServer::reply_error(const json& id, protocol::ErrorCode code, std::string message) {
+  if (pending_requests_.erase(id.dump()) == 0) return;
+  transport_.send(protocol::serialize_error(id, {code, std::move(message), std::nullopt}));
+}
+
+void LspServer::notify(std::string_view method, const json& params) {
+  transport_.send(protocol::serialize_notification(method, params));
+}
+
+void LspServer::log_trace(std::string message, const json& verbose) {
+  json params = {{"message", std::move(message)}};
+  if (trace_ == "verbose" && !verbose.is_null()) params["verbose"] = verbose.dump(2);
+  notify("$/logTrace", params);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+void LspServer::on_initialize(const json& id, const json& params) {
+  if (state_ != State::uninitialized)
+    return reply_error(id, ErrorCode::invalid_request, "initialize may only be sent once");
+  protocol::InitializeParams init = protocol::read_initialize(params);
+  encoding_ = protocol::negotiate_position_encoding(init.position_encodings);
+  client_capabilities_ = init.capabilities;
+  if (init.trace == "messages" || init.trace == "verbose") trace_ = init.trace;
+  if (init.initialization_options.is_object()) {
+    if (auto it = init.initialization_options.find("debounceMs");
+        it != init.initialization_options.end() && it->is_number_unsigned())
+      scheduler_.set_debounce(std::chrono::milliseconds(it->get<std::uint64_t>()));
+  }
+  if (init.process_id) watch_parent_process(*init.process_id);
+  state_ = State::running;
+  if (init.client_info)
+    spdlog::info("initialized by {} {}; position encoding {}", init.client_info->name,
+                 init.client_info->version, protocol::to_string(encoding_));
+
+  json capabilities = {
+      {"positionEncoding", protocol::to_string(encoding_)},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2 /* Incremental */}, {"save", {{"includeText", false}}}}},
+  };
+  reply(id, {{"capabilities", capabilities},
+             {"serverInfo", {{"name", "copydesk"}, {"version", kVersion}}}});
+}
+
+void LspServer::on_initialized(const json&) {
+  spdlog::debug("client initialized");
+}
+
+void LspServer::on_shutdown(const json& id, const json&) {
+  state_ = State::shut_down;
+  scheduler_.stop();
+  reply(id, nullptr);
+}
+
+void LspServer::on_exit(const json&) {
+  stop(state_ == State::shut_down ? 0 : 1);
+}
+
+void LspServer::on_cancel_request(const json& params) {
+  const json& id = protocol::require_field(params, "id", "");
+  if (!id.is_string() && !id.is_number_integer())
+    throw protocol::ParamsError("id must be an integer or a string");
+  // Answered here so the client hears back at once; the handler's late reply is dropped.
+  reply_error(id, ErrorCode::request_cancelled, "request cancelled");
+}
+
+void LspServer::on_set_trace(const json& params) {
+  std::string value = protocol::read_string(params, "value", "");
+  if (value != "off" && value != "messages" && value != "verbose")
+    throw protocol::ParamsError("value must be 'off', 'messages' or 'verbose'");
+  trace_ = value;
+}
+
+void LspServer::watch_parent_process(std::int64_t pid) {
+  if (pid <= 0) return;
+  parent_timer_.expires_after(options_.parent_poll);
+  parent_timer_.async_wait([this, pid](const boost::system::error_code& error) {
+    if (error) return;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      spdlog::warn("parent process {} is gone; exiting", pid);
+      return stop(1);
+    }
+    watch_parent_process(pid);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text document synchronization
+
+void LspServer::on_did_open(const json& params) {
+  protocol::DidOpenParams open = protocol::read_did_open(params);
+  std::string uri = open.text_document.uri;
+  if (documents_.count(uri)) spdlog::warn("didOpen for {}, which is already open; replacing", uri);
+  documents_.insert_or_assign(
+      uri, protocol::TextDocument(uri, open.text_document.language_id, open.text_document.version,
+                                  std::move(open.text_document.text)));
+  schedule_analysis(uri);
+}
+
+void LspServer::on_did_change(const json& params) {
+  protocol::DidChangeParams change = protocol::read_did_change(params);
+  auto it = documents_.find(change.uri);
+  if (it == documents_.end()) {
+    spdlog::warn("didChange for {}, which is not open; ignored", change.uri);
+    return;
+  }
+  protocol::TextDocument& document = it->second;
+  if (change.version <= document.version())
+    spdlog::warn("didChange for {} has version {}, not newer than {}; applying it anyway",
+                 change.uri, change.version, document.version());
+  for (const protocol::ContentChange& content_change : change.changes)
+    document.apply(content_change, encoding_);
+  document.set_version(change.version);
+  schedule_analysis(change.uri);
+}
+
+void LspServer::on_did_close(const json& params) {
+  std::string uri = protocol::read_did_close(params).uri;
+  if (documents_.erase(uri) == 0) spdlog::warn("didClose for {}, which is not open", uri);
+  scheduler_.cancel(uri);
+}
+
+void LspServer::on_did_save(const json& params) {
+  std::string uri = protocol::read_did_save(params).uri;
+  if (!documents_.count(uri)) spdlog::warn("didSave for {}, which is not open", uri);
+}
+
+void LspServer::schedule_analysis(const std::string& uri) {
+  // Analysis arrives with the engine; until then the job only marks the document's queue busy,
+  // which keeps debounce, cancellation and idle barriers exercised end to end.
+  scheduler_.schedule(uri, [](const CancelFlag&) { return std::function<void()>(); });
+}
+
+void LspServer::on_document_state(const json& id, const json& params) {
+  std::string uri = protocol::read_text_document_uri(params);
+  if (!documents_.count(uri)) throw protocol::ParamsError("textDocument.uri is not open: " + uri);
+  scheduler_.when_idle(uri, [this, id, uri] {
+    auto it = documents_.find(uri);
+    if (it == documents_.end())
+      return reply_error(id, ErrorCode::content_modified, "document was closed: " + uri);
+    const protocol::TextDocument& document = it->second;
+    reply(id, {{"uri", uri},
+               {"version", document.version()},
+               {"length", document.text().size()},
+               {"lineCount", document.lines().line_count()},
+               {"hash", fnv1a_hex(document.text())}});
+  });
+}
+
+}  // namespace copydesk::server

@@ -1,0 +1,103 @@
+// The LSP session: one method per LSP message, turning protocol structs into calls on the
+// document store, the scheduler and the analysis engine, and their results back into protocol
+// replies. Everything here runs on the io_context thread; analysis runs on the scheduler's pool.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "protocol/jsonrpc.hpp"
+#include "protocol/lsp_types.hpp"
+#include "protocol/position_encoding.hpp"
+#include "protocol/text_document.hpp"
+#include "server/scheduler.hpp"
+#include "server/transport.hpp"
+
+namespace copydesk::server {
+
+using protocol::json;
+
+struct ServerOptions {
+  std::chrono::milliseconds debounce{100};
+  std::size_t workers = 0;  // 0: one per core
+  protocol::FramingLimits framing;
+  std::chrono::milliseconds parent_poll{500};
+};
+
+class LspServer {
+ public:
+  LspServer(int in_fd, int out_fd, ServerOptions options);
+  ~LspServer();
+
+  // Serves until `exit`, end of input, a signal, or the parent process's death. Returns the
+  // process exit code: 0 when the client sent shutdown first, else 1.
+  int run();
+
+ private:
+  enum class State { uninitialized, running, shut_down };
+  using RequestHandler = std::function<void(const json& id, const json& params)>;
+  using NotificationHandler = std::function<void(const json& params)>;
+
+  void register_handlers();
+  void on_framing_event(protocol::FramingEvent event);
+  void on_message(const protocol::Message& message);
+  void on_request(const protocol::Request& request);
+  void on_notification(const protocol::Notification& notification);
+  void on_response(const protocol::Response& response);
+  void on_end_of_input(bool mid_message);
+
+  // Replies; both drop the reply when the request was cancelled and answered already.
+  void reply(const json& id, const json& result);
+  void reply_error(const json& id, protocol::ErrorCode code, std::string message);
+  void notify(std::string_view method, const json& params);
+  void log_trace(std::string message, const json& verbose);
+  void stop(int exit_code);
+
+  // Lifecycle.
+  void on_initialize(const json& id, const json& params);
+  void on_initialized(const json& params);
+  void on_shutdown(const json& id, const json& params);
+  void on_exit(const json& params);
+  void on_cancel_request(const json& params);
+  void on_set_trace(const json& params);
+  void watch_parent_process(std::int64_t pid);
+
+  // Text document synchronization.
+  void on_did_open(const json& params);
+  void on_did_change(const json& params);
+  void on_did_close(const json& params);
+  void on_did_save(const json& params);
+  void schedule_analysis(const std::string& uri);
+
+  // copydesk/documentState: version, size and hash of the server's copy of a document, answered
+  // once its analysis is idle. Lets tests and the soak check that edits applied exactly.
+  void on_document_state(const json& id, const json& params);
+
+  ServerOptions options_;
+  boost::asio::io_context io_;
+  Transport transport_;
+  Scheduler scheduler_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer parent_timer_;
+
+  State state_ = State::uninitialized;
+  std::optional<int> exit_code_;
+  protocol::PositionEncoding encoding_ = protocol::PositionEncoding::utf16;
+  std::string trace_ = "off";
+  json client_capabilities_ = json::object();
+
+  std::unordered_map<std::string, RequestHandler> request_handlers_;
+  std::unordered_map<std::string, NotificationHandler> notification_handlers_;
+  // Requests received and not yet answered, by id.dump().
+  std::unordered_map<std::string, std::string> pending_requests_;
+  std::map<std::string, protocol::TextDocument> documents_;
+};
+
+}  // namespace copydesk::server

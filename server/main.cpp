@@ -1,0 +1,60 @@
+// The copydesk executable: the language server (default, `lsp`, `--stdio`) and, as they land,
+// the command-line tools.
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "server/logging.hpp"
+#include "server/lsp_server.hpp"
+#include "server/version.hpp"
+
+namespace {
+
+using namespace copydesk::server;
+
+int run_language_server(const ServerOptions& options) {
+  // A client that goes away must not kill us with SIGPIPE mid-write; the write fails instead.
+  ::signal(SIGPIPE, SIG_IGN);
+  LspServer server(STDIN_FILENO, STDOUT_FILENO, options);
+  return server.run();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"copydesk: dates, attributions and claims in news copy, for editors and CI"};
+  app.set_version_flag("--version", std::string("copydesk ") + kVersion);
+
+  LogOptions log;
+  ServerOptions server;
+  bool stdio = false;
+  std::uint64_t debounce_ms = 100;
+  std::uint64_t max_message_mib = 64;
+  app.add_option("--log-level", log.level, "trace, debug, info, warn, error or off")
+      ->capture_default_str();
+  app.add_option("--log-file", log.file, "Also log to this file");
+
+  auto add_server_options = [&](CLI::App& command) {
+    command.add_flag("--stdio", stdio, "Talk LSP over stdin/stdout (the default)");
+    command.add_option("--debounce-ms", debounce_ms, "Delay analysis after an edit by this much")
+        ->capture_default_str();
+    command
+        .add_option("--max-message-mib", max_message_mib, "Reject LSP messages larger than this")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4096));
+    command.add_option("--workers", server.workers, "Analysis threads (0: one per core)")
+        ->capture_default_str();
+  };
+  add_server_options(app);
+  CLI::App* lsp = app.add_subcommand("lsp", "Run the language server over stdio (the default)");
+  add_server_options(*lsp);
+
+  CLI11_PARSE(app, argc, argv);
+  if (!setup_logging(log)) return 2;
+
+  server.debounce = std::chrono::milliseconds(debounce_ms);
+  server.framing.max_content_length = static_cast<std::size_t>(max_message_mib) << 20;
+  return run_language_server(server);
+}

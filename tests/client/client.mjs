@@ -1,0 +1,113 @@
+// An independent conformance client: drives the copydesk binary through the published
+// vscode-languageserver-protocol library (written by others, so it checks our framing and
+// message shapes against a second implementation). Exits non-zero on any protocol error.
+// Usage: node client.mjs /path/to/copydesk
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  InitializeRequest, InitializedNotification, ShutdownRequest, ExitNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, TextDocumentSyncKind,
+} from 'vscode-languageserver-protocol/node';
+
+const binary = process.argv[2];
+if (!binary) { console.error('usage: node client.mjs COPYDESK_BINARY'); process.exit(2); }
+
+let failures = 0;
+let passes = 0;
+function check(condition, what) {
+  if (condition) { passes++; return; }
+  failures++;
+  console.error(`FAIL: ${what}`);
+}
+
+function fnv1a(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+// Applies an LSP edit (UTF-16 positions) to a JS string, the reference for the server's copy.
+function applyEdit(text, range, newText) {
+  const lines = text.split(/(?<=\r\n|\n|\r(?!\n))/);
+  const offset = (pos) => {
+    let o = 0;
+    for (let i = 0; i < pos.line && i < lines.length; i++) o += lines[i].length;
+    if (pos.line >= lines.length) return text.length;
+    const content = lines[pos.line].replace(/(\r\n|\n|\r)$/, '');
+    return o + Math.min(pos.character, content.length);
+  };
+  return text.slice(0, offset(range.start)) + newText + text.slice(offset(range.end));
+}
+
+const child = spawn(binary, ['--stdio', '--debounce-ms', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+let stderr = '';
+child.stderr.on('data', (d) => { stderr += d; });
+const connection = createProtocolConnection(
+  new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+connection.onError(([error]) => { failures++; console.error('connection error:', error); });
+const logMessages = [];
+connection.onNotification('window/logMessage', (p) => logMessages.push(p));
+connection.listen();
+
+const timeout = setTimeout(() => { console.error('FAIL: timed out'); process.exit(1); }, 20000);
+try {
+  const init = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null, capabilities: {},
+    clientInfo: { name: 'copydesk-independent-client', version: '1' },
+  });
+  check(init.serverInfo?.name === 'copydesk', 'serverInfo.name is copydesk');
+  check(init.capabilities.positionEncoding === 'utf-16', 'utf-16 when the client offers nothing');
+  const sync = init.capabilities.textDocumentSync;
+  check(sync.change === TextDocumentSyncKind.Incremental, 'incremental sync');
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  const uri = 'file:///tmp/copydesk-client/article.txt';
+  let text = 'date 2024-03-12\nThe ministry said on Tuesday 🙂 that\r\nit would respond.\n';
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text },
+  });
+  const edits = [
+    { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 12 } }, text: 'Legion' },
+    { range: { start: { line: 1, character: 27 }, end: { line: 1, character: 29 } }, text: '' },
+    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Officials said ' },
+    { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Ещё 新闻.\n' },
+  ];
+  let version = 1;
+  for (const edit of edits) {
+    text = applyEdit(text, edit.range, edit.text);
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version }, contentChanges: [edit],
+    });
+  }
+  const state = await connection.sendRequest('copydesk/documentState', { textDocument: { uri } });
+  check(state.version === version, `server has version ${version}`);
+  check(state.hash === fnv1a(text) && state.length === Buffer.byteLength(text),
+        `server text equals the reference after edits (${JSON.stringify(state)} vs ${fnv1a(text)}, ${Buffer.byteLength(text)} bytes)`);
+
+  try {
+    await connection.sendRequest('copydesk/noSuchMethod', {});
+    check(false, 'unknown method is an error');
+  } catch (e) {
+    check(e.code === -32601, 'unknown method answers -32601');
+  }
+
+  await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  await connection.sendRequest(ShutdownRequest.type);
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  await connection.sendNotification(ExitNotification.type);
+  const code = await exited;
+  check(code === 0, `exit code 0 after shutdown (got ${code})`);
+} catch (error) {
+  failures++;
+  console.error('FAIL:', error);
+  console.error(stderr);
+}
+clearTimeout(timeout);
+connection.dispose();
+console.log(`independent client: ${passes} passed, ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);
