@@ -24,7 +24,15 @@ tests/client/node_modules: tests/client/package-lock.json
 	@cd tests/client && npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: build tests/client/node_modules
+# The official SARIF Multitool that validates `check --format sarif`, pinned by its lockfile.
+# npm may skip the package's postinstall, which makes the Linux binary executable.
+SARIF_MULTITOOL = node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+tests/sarif/node_modules: tests/sarif/package-lock.json
+	@cd tests/sarif && npm ci --no-audit --no-fund --silent && \
+	  { [ ! -f $(SARIF_MULTITOOL) ] || chmod u+x $(SARIF_MULTITOOL); }
+	@touch $@
+
+test: build tests/client/node_modules tests/sarif/node_modules
 	@cd $(BUILD) && COPYDESK_SHARED=$(SHARED) ctest --output-on-failure -j $(JOBS)
 
 # ASan + UBSan over the whole suite, in its own build folder.

@@ -30,6 +30,9 @@ struct Dateline {
   std::optional<CalendarDate> date;  // nullopt: no dateline
   DatelineSource source = DatelineSource::none;
   Span span;  // the words in the text it came from (header, front matter or dateline), if any
+  // The date header or front matter block at the start of the text, whatever the date's source:
+  // it is metadata, never prose, even when an override supplies the date (empty: none).
+  Span metadata;
 };
 
 struct Document {

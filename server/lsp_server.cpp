@@ -7,7 +7,12 @@
 #include <cerrno>
 #include <thread>
 
+#include "analyzers/dateline.hpp"
+#include "analyzers/engine.hpp"
+#include "server/diagnostics.hpp"
 #include "server/logging.hpp"
+#include "server/settings.hpp"
+#include "server/uri.hpp"
 #include "server/version.hpp"
 
 namespace copydesk::server {
@@ -29,6 +34,11 @@ std::string fnv1a_hex(std::string_view text) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
   return out;
+}
+
+analyzers::DocumentFormat format_of(const std::string& uri, const std::string& language_id) {
+  if (language_id == "markdown") return analyzers::DocumentFormat::markdown;
+  return analyzers::format_for_path(uri);
 }
 
 }  // namespace
@@ -107,6 +117,8 @@ void LspServer::register_handlers() {
   notification("textDocument/didChange", &LspServer::on_did_change);
   notification("textDocument/didClose", &LspServer::on_did_close);
   notification("textDocument/didSave", &LspServer::on_did_save);
+  notification("workspace/didChangeConfiguration", &LspServer::on_did_change_configuration);
+  notification("workspace/didChangeWatchedFiles", &LspServer::on_did_change_watched_files);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,11 +249,7 @@ void LspServer::on_initialize(const json& id, const json& params) {
   encoding_ = protocol::negotiate_position_encoding(init.position_encodings);
   client_capabilities_ = init.capabilities;
   if (init.trace == "messages" || init.trace == "verbose") trace_ = init.trace;
-  if (init.initialization_options.is_object()) {
-    if (auto it = init.initialization_options.find("debounceMs");
-        it != init.initialization_options.end() && it->is_number_unsigned())
-      scheduler_.set_debounce(std::chrono::milliseconds(it->get<std::uint64_t>()));
-  }
+  if (init.initialization_options.is_object()) apply_settings(init.initialization_options);
   if (init.process_id) watch_parent_process(*init.process_id);
   state_ = State::running;
   if (init.client_info)
@@ -307,8 +315,10 @@ void LspServer::on_did_open(const json& params) {
   std::string uri = open.text_document.uri;
   if (documents_.count(uri)) spdlog::warn("didOpen for {}, which is already open; replacing", uri);
   documents_.insert_or_assign(
-      uri, protocol::TextDocument(uri, open.text_document.language_id, open.text_document.version,
-                                  std::move(open.text_document.text)));
+      uri, OpenDocument{protocol::TextDocument(uri, open.text_document.language_id,
+                                               open.text_document.version,
+                                               std::move(open.text_document.text)),
+                        next_generation_++});
   schedule_analysis(uri);
 }
 
@@ -319,7 +329,8 @@ void LspServer::on_did_change(const json& params) {
     spdlog::warn("didChange for {}, which is not open; ignored", change.uri);
     return;
   }
-  protocol::TextDocument& document = it->second;
+  protocol::TextDocument& document = it->second.document;
+  it->second.generation = next_generation_++;
   if (change.version <= document.version())
     spdlog::warn("didChange for {} has version {}, not newer than {}; applying it anyway",
                  change.uri, change.version, document.version());
@@ -331,8 +342,13 @@ void LspServer::on_did_change(const json& params) {
 
 void LspServer::on_did_close(const json& params) {
   std::string uri = protocol::read_did_close(params).uri;
-  if (documents_.erase(uri) == 0) spdlog::warn("didClose for {}, which is not open", uri);
+  if (documents_.erase(uri) == 0) {
+    spdlog::warn("didClose for {}, which is not open", uri);
+    return;
+  }
   scheduler_.cancel(uri);
+  // A closed document's findings leave the editor's problem list.
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }
 
 void LspServer::on_did_save(const json& params) {
@@ -341,9 +357,93 @@ void LspServer::on_did_save(const json& params) {
 }
 
 void LspServer::schedule_analysis(const std::string& uri) {
-  // Analysis arrives with the engine; until then the job only marks the document's queue busy,
-  // which keeps debounce, cancellation and idle barriers exercised end to end.
-  scheduler_.schedule(uri, [](const CancelFlag&) { return std::function<void()>(); });
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return;
+  const protocol::TextDocument& open = it->second.document;
+  // The job works on a snapshot, so edits can go on while it runs; its result is published only
+  // if no edit came in meanwhile.
+  analyzers::Document document;
+  document.path = file_path_from_uri(uri).value_or("");
+  document.text = open.text();
+  document.format = format_of(uri, open.language_id());
+  scheduler_.schedule(
+      uri,
+      [this, uri, document = std::move(document), generation = it->second.generation,
+       version = open.version(), settings = settings_config_, dateline = dateline_override_,
+       encoding = encoding_](const CancelFlag& cancelled) -> std::function<void()> {
+        ConfigLookup lookup = config_loader_.for_file(document.path);
+        for (const analyzers::ConfigError& error : lookup.new_errors)
+          spdlog::warn("configuration error: {}", analyzers::to_string(error));
+        analyzers::Config config = analyzers::merge_configs(*lookup.config, *settings);
+        analyzers::AnalysisOptions options{
+            dateline, analyzers::resolve_settings(config, lookup.relative_path(document.path))};
+        if (cancelled) return {};
+        analyzers::Analysis analysis = analyzers::analyze(document, options);
+        if (cancelled) return {};
+        protocol::LineIndex lines(document.text);
+        json diagnostics =
+            to_lsp_diagnostics(analysis.findings, document.text, lines, uri, encoding);
+        return [this, uri, generation, version, diagnostics = std::move(diagnostics)] {
+          auto current = documents_.find(uri);
+          if (current == documents_.end() || current->second.generation != generation) return;
+          notify("textDocument/publishDiagnostics",
+                 {{"uri", uri}, {"version", version}, {"diagnostics", diagnostics}});
+        };
+      });
+}
+
+void LspServer::reanalyze_all() {
+  for (auto& [uri, open] : documents_) {
+    open.generation = next_generation_++;
+    schedule_analysis(uri);
+  }
+}
+
+void LspServer::apply_settings(const json& settings) {
+  json section = settings.contains("copydesk") ? settings["copydesk"] : settings;
+  if (!section.is_object()) return;
+  json server_settings = server_only_settings(section);
+  if (auto it = server_settings.find("debounceMs"); it != server_settings.end()) {
+    if (it->is_number_unsigned())
+      scheduler_.set_debounce(std::chrono::milliseconds(it->get<std::uint64_t>()));
+    else
+      spdlog::warn("configuration error: settings: debounceMs must be a non-negative integer");
+  }
+  // The `dateline` setting is an explicit override, like --dateline on the command line.
+  dateline_override_.reset();
+  json analysis_settings = section;
+  if (auto it = analysis_settings.find("dateline"); it != analysis_settings.end()) {
+    if (it->is_string()) dateline_override_ = analyzers::parse_iso_date(it->get<std::string>());
+    if (!dateline_override_ && !it->is_null())
+      spdlog::warn("configuration error: settings: dateline: {} is not a date (YYYY-MM-DD)",
+                   it->dump());
+    analysis_settings.erase("dateline");
+  }
+  analyzers::ConfigParseResult parsed = config_from_lsp_settings(analysis_settings);
+  for (const analyzers::ConfigError& error : parsed.errors)
+    spdlog::warn("configuration error: {}", analyzers::to_string(error));
+  settings_config_ = std::make_shared<analyzers::Config>(std::move(parsed.config));
+}
+
+void LspServer::on_did_change_configuration(const json& params) {
+  if (auto it = params.find("settings"); it != params.end() && it->is_object()) {
+    apply_settings(*it);
+    reanalyze_all();
+  }
+}
+
+void LspServer::on_did_change_watched_files(const json& params) {
+  const json& changes = protocol::require_field(params, "changes", "");
+  if (!changes.is_array()) throw protocol::ParamsError("changes must be an array");
+  bool config_changed = false;
+  for (const json& change : changes) {
+    if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
+    std::string uri = change["uri"];
+    config_changed |= uri.ends_with("/" + std::string(kConfigFileName));
+  }
+  if (!config_changed) return;
+  config_loader_.invalidate();
+  reanalyze_all();
 }
 
 void LspServer::on_document_state(const json& id, const json& params) {
@@ -353,7 +453,7 @@ void LspServer::on_document_state(const json& id, const json& params) {
     auto it = documents_.find(uri);
     if (it == documents_.end())
       return reply_error(id, ErrorCode::content_modified, "document was closed: " + uri);
-    const protocol::TextDocument& document = it->second;
+    const protocol::TextDocument& document = it->second.document;
     reply(id, {{"uri", uri},
                {"version", document.version()},
                {"length", document.text().size()},

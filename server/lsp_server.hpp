@@ -13,10 +13,12 @@
 #include <string>
 #include <unordered_map>
 
+#include "analyzers/config.hpp"
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_types.hpp"
 #include "protocol/position_encoding.hpp"
 #include "protocol/text_document.hpp"
+#include "server/config_loader.hpp"
 #include "server/scheduler.hpp"
 #include "server/transport.hpp"
 
@@ -75,6 +77,13 @@ class LspServer {
   void on_did_close(const json& params);
   void on_did_save(const json& params);
   void schedule_analysis(const std::string& uri);
+  void reanalyze_all();
+
+  // Configuration: LSP settings (initializationOptions, workspace/didChangeConfiguration) over
+  // the `.copydesk.toml` files, which are re-read when the client reports them changed.
+  void apply_settings(const json& settings);
+  void on_did_change_configuration(const json& params);
+  void on_did_change_watched_files(const json& params);
 
   // copydesk/documentState: version, size and hash of the server's copy of a document, answered
   // once its analysis is idle. Lets tests and the soak check that edits applied exactly.
@@ -97,7 +106,16 @@ class LspServer {
   std::unordered_map<std::string, NotificationHandler> notification_handlers_;
   // Requests received and not yet answered, by id.dump().
   std::unordered_map<std::string, std::string> pending_requests_;
-  std::map<std::string, protocol::TextDocument> documents_;
+  struct OpenDocument {
+    protocol::TextDocument document;
+    std::uint64_t generation = 0;  // bumped by every change; results for older ones are stale
+  };
+  std::map<std::string, OpenDocument> documents_;
+  std::uint64_t next_generation_ = 1;
+
+  ConfigLoader config_loader_;
+  std::shared_ptr<const analyzers::Config> settings_config_ = std::make_shared<analyzers::Config>();
+  std::optional<analyzers::CalendarDate> dateline_override_;
 };
 
 }  // namespace copydesk::server

@@ -1,11 +1,14 @@
-// The copydesk executable: the language server (default, `lsp`, `--stdio`) and, as they land,
-// the command-line tools.
+// The copydesk executable: the language server (default, `lsp`, `--stdio`) and the command-line
+// tools (`check`, `annotate`, `rules`, `explain`).
 #include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "server/cli/annotate_command.hpp"
+#include "server/cli/check_command.hpp"
+#include "server/cli/rules_command.hpp"
 #include "server/logging.hpp"
 #include "server/lsp_server.hpp"
 #include "server/version.hpp"
@@ -51,8 +54,28 @@ int main(int argc, char** argv) {
   CLI::App* lsp = app.add_subcommand("lsp", "Run the language server over stdio (the default)");
   add_server_options(*lsp);
 
-  CLI11_PARSE(app, argc, argv);
+  cli::CheckOptions check;
+  CLI::App* check_command = cli::add_check_command(app, check);
+  cli::AnnotateOptions annotate;
+  CLI::App* annotate_command = cli::add_annotate_command(app, annotate);
+  CLI::App* rules_command = app.add_subcommand("rules", "List the rules");
+  std::string explain_id;
+  CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_command->add_option("rule", explain_id, "Rule id, e.g. quotes.unbalanced")->required();
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version exit 0; every usage error exits 2, as the CLI promises.
+    return app.exit(error) == 0 ? 0 : 2;
+  }
   if (!setup_logging(log)) return 2;
+
+  if (check_command->parsed()) return cli::run_check(check);
+  if (annotate_command->parsed()) return cli::run_annotate(annotate);
+  if (rules_command->parsed()) return cli::run_rules(std::cout);
+  if (explain_command->parsed()) return cli::run_explain(explain_id, std::cout, std::cerr);
 
   server.debounce = std::chrono::milliseconds(debounce_ms);
   server.framing.max_content_length = static_cast<std::size_t>(max_message_mib) << 20;

@@ -1,0 +1,53 @@
+#include "analyzers/engine.hpp"
+
+#include <algorithm>
+
+#include "analyzers/dateline.hpp"
+#include "analyzers/rules.hpp"
+#include "analyzers/rules/rule_context.hpp"
+#include "analyzers/suppression.hpp"
+
+namespace copydesk::analyzers {
+namespace {
+
+// Applies configured severities and drops findings of rules that are off.
+void apply_severities(const EffectiveSettings& settings, std::vector<Finding>& findings) {
+  std::erase_if(findings, [&](Finding& finding) {
+    std::optional<Severity> severity = settings.severity_for(finding.rule);
+    if (!severity) return true;
+    finding.severity = *severity;
+    return false;
+  });
+}
+
+}  // namespace
+
+Analysis analyze(const Document& document, const AnalysisOptions& options) {
+  Analysis analysis;
+  analysis.dateline = find_dateline(document.text, document.format,
+                                    {options.dateline_override, options.settings.dateline});
+  // A date header or front matter is metadata, whatever supplied the dateline: never prose,
+  // never a date mention.
+  analysis.prose = make_prose_view(document.text, document.format, analysis.dateline.metadata);
+  analysis.segmentation = segment(analysis.prose.prose, analysis.prose.blocks);
+
+  RuleContext context{document,
+                      analysis.dateline,
+                      analysis.prose,
+                      analysis.segmentation,
+                      analysis.annotations,
+                      options.settings};
+  std::vector<Finding> findings;
+  for (const RuleInfo& rule : rule_catalog()) {
+    if (rule.check && options.settings.severity_for(rule.id)) rule.check(context, findings);
+  }
+  findings = apply_suppressions(document.text, analysis.prose.directives, std::move(findings));
+  apply_severities(options.settings, findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.start, a.span.end, a.rule) < std::tie(b.span.start, b.span.end, b.rule);
+  });
+  analysis.findings = std::move(findings);
+  return analysis;
+}
+
+}  // namespace copydesk::analyzers

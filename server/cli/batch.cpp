@@ -1,0 +1,126 @@
+#include "server/cli/batch.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <thread>
+#include <utility>
+
+#include "server/config_loader.hpp"
+
+namespace copydesk::server::cli {
+
+namespace {
+
+struct ReadResult {
+  std::string text;
+  std::optional<std::string> error;
+};
+
+ReadResult read_fd(int fd) {
+  ReadResult result;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      result.text.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0) {
+      return result;
+    } else if (errno != EINTR) {
+      result.error = std::strerror(errno);
+      return result;
+    }
+  }
+}
+
+ReadResult read_input(const InputFile& file) {
+  if (file.from_stdin) return read_fd(STDIN_FILENO);
+  const int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {{}, std::strerror(errno)};
+  ReadResult result = read_fd(fd);
+  ::close(fd);
+  return result;
+}
+
+}  // namespace
+
+std::string cannot_read_message(const output::InputError& error) {
+  return "copydesk: cannot read " + error.path + ": " + error.message;
+}
+
+Batch prepare_batch(const BatchOptions& options, std::ostream& err) {
+  Batch batch;
+  Discovery discovery = discover_inputs(options.paths, options.discovery);
+  for (const DiscoveryError& error : discovery.errors) {
+    batch.errors.push_back({error.path, error.message});
+    err << cannot_read_message(batch.errors.back()) << '\n';
+  }
+
+  ConfigLoader loader(options.config, options.no_config);
+  for (InputFile& file : discovery.files) {
+    ConfigLookup lookup = loader.for_file(file.config_lookup);
+    if (!lookup.errors.empty()) batch.config_failed = true;
+    // new_errors holds each config file's errors the first time only: printed once per file.
+    for (const analyzers::ConfigError& error : lookup.new_errors)
+      err << analyzers::to_string(error) << '\n';
+    PreparedInput input;
+    input.options.dateline_override = options.dateline;
+    input.options.settings =
+        analyzers::resolve_settings(*lookup.config, lookup.relative_path(file.config_lookup));
+    input.file = std::move(file);
+    batch.inputs.push_back(std::move(input));
+  }
+  return batch;
+}
+
+void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
+               std::ostream& err) {
+  const std::size_t count = batch.inputs.size();
+  std::vector<std::optional<std::string>> read_errors(count);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      const PreparedInput& input = batch.inputs[i];
+      ReadResult read = read_input(input.file);
+      if (read.error) {
+        read_errors[i] = std::move(read.error);
+        continue;
+      }
+      analyzers::Document document;
+      document.path = input.file.display_path;
+      document.text = std::move(read.text);
+      document.format = analyzers::format_for_path(input.file.config_lookup.string());
+      try {
+        const analyzers::Analysis analysis = analyzers::analyze(document, input.options);
+        on_analyzed(i, document, analysis);
+      } catch (const std::exception& error) {
+        // One document that breaks the engine must not take the rest of the run with it.
+        read_errors[i] = std::string("analysis failed: ") + error.what();
+      }
+    }
+  };
+
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(jobs, count);
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> workers;
+    workers.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t)
+      workers.emplace_back(work);
+  }
+
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!read_errors[i]) continue;
+    batch.errors.push_back({batch.inputs[i].file.display_path, *read_errors[i]});
+    err << cannot_read_message(batch.errors.back()) << '\n';
+  }
+}
+
+}  // namespace copydesk::server::cli

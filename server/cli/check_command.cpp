@@ -1,0 +1,109 @@
+#include "server/cli/check_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "server/output/github_format.hpp"
+#include "server/output/json_format.hpp"
+#include "server/output/rdjson_format.hpp"
+#include "server/output/sarif_format.hpp"
+#include "server/output/text_format.hpp"
+#include "server/uri.hpp"
+#include "server/version.hpp"
+
+namespace copydesk::server::cli {
+
+namespace {
+
+using analyzers::Severity;
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
+// The least severity that fails the run; nullopt: nothing does. Hints never fail.
+std::optional<Severity> fail_threshold(const std::string& fail_on) {
+  if (fail_on == "never") return std::nullopt;
+  return analyzers::parse_severity(fail_on);
+}
+
+std::string root_uri() {
+  std::error_code error;
+  const std::filesystem::path cwd = std::filesystem::current_path(error);
+  if (error) return {};
+  std::string uri = file_uri_from_path(cwd.string());
+  if (!uri.ends_with('/')) uri += '/';
+  return uri;
+}
+
+std::string render(const output::Report& report, const CheckOptions& options) {
+  if (options.format == "json") return output::format_json(report);
+  if (options.format == "sarif") return output::format_sarif(report);
+  if (options.format == "github") return output::format_github(report);
+  if (options.format == "rdjson") return output::format_rdjson(report);
+  return output::format_text(report, use_color(options.color));
+}
+
+}  // namespace
+
+CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
+  CLI::App* command = app.add_subcommand("check", "Check documents and report findings");
+  add_input_options(*command, options.inputs);
+  command->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "rdjson"}))
+      ->capture_default_str();
+  command
+      ->add_option("--fail-on", options.fail_on,
+                   "Exit 1 when a finding is at least this severe (hints never fail)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  command
+      ->add_option("--color", options.color,
+                   "Colour text output: auto (a terminal, and NO_COLOR unset), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  return command;
+}
+
+int run_check(const CheckOptions& options) {
+  const BatchOptions batch_options = to_batch_options(options.inputs);
+  Batch batch = prepare_batch(batch_options, std::cerr);
+
+  std::vector<std::optional<output::FileReport>> files(batch.inputs.size());
+  run_batch(
+      batch, batch_options.jobs,
+      [&](std::size_t index, const analyzers::Document& document,
+          const analyzers::Analysis& analysis) {
+        // Keep only what output needs: the prose view and tokens are large.
+        files[index] = output::make_file_report(document.path, document.text, analysis.dateline,
+                                                analysis.findings);
+      },
+      std::cerr);
+
+  output::Report report;
+  for (std::optional<output::FileReport>& file : files)
+    if (file) report.files.push_back(std::move(*file));
+  report.errors = batch.errors;
+  report.rules = output::describe_rules(analyzers::rule_catalog());
+  report.tool_version = kVersion;
+  report.root_uri = root_uri();
+
+  std::cout << render(report, options) << std::flush;
+
+  if (!batch.errors.empty() || batch.config_failed) return 2;
+  const std::optional<Severity> threshold = fail_threshold(options.fail_on);
+  if (!threshold) return 0;
+  for (const output::FileReport& file : report.files)
+    for (const analyzers::Finding& finding : file.findings)
+      if (finding.severity >= *threshold) return 1;
+  return 0;
+}
+
+}  // namespace copydesk::server::cli

@@ -1,0 +1,144 @@
+#include "server/config_loader.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <system_error>
+#include <utility>
+
+namespace copydesk::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A config larger than this is surely not one (a misplaced data file, a device).
+constexpr std::size_t kMaxConfigBytes = 4 << 20;
+
+fs::path normalized(const fs::path& path) {
+  std::error_code error;
+  fs::path absolute = fs::absolute(path, error);
+  if (error) absolute = path;
+  absolute = absolute.lexically_normal();
+  // "/a/b/" names the folder /a/b; without the trailing separator parent_path() walks up.
+  if (!absolute.has_filename() && absolute.has_relative_path()) absolute = absolute.parent_path();
+  return absolute;
+}
+
+std::optional<std::string> read_file(const fs::path& path, std::string& reason) {
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    reason = "it is a directory";
+    return std::nullopt;
+  }
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    reason = std::strerror(errno != 0 ? errno : ENOENT);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[16384];
+  std::size_t count = 0;
+  while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    text.append(buffer, count);
+    if (text.size() > kMaxConfigBytes) break;
+  }
+  const bool failed = std::ferror(file) != 0;
+  const int failure = errno;
+  std::fclose(file);
+  if (failed) {
+    reason = std::strerror(failure != 0 ? failure : EIO);
+    return std::nullopt;
+  }
+  if (text.size() > kMaxConfigBytes) {
+    reason = "it is larger than " + std::to_string(kMaxConfigBytes >> 20) + " MiB";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string relative_to(const fs::path& base, const fs::path& file) {
+  const fs::path absolute_file = normalized(file);
+  const fs::path relative = absolute_file.lexically_relative(normalized(base));
+  // Empty when there is no relative path at all (different roots).
+  return relative.empty() ? absolute_file.generic_string() : relative.generic_string();
+}
+
+std::string ConfigLookup::relative_path(const fs::path& file) const {
+  if (base_dir.empty()) return file.filename().generic_string();
+  return relative_to(base_dir, file);
+}
+
+ConfigLoader::ConfigLoader(std::optional<fs::path> explicit_config, bool no_config)
+    : explicit_config_(std::move(explicit_config)),
+      no_config_(no_config),
+      empty_(std::make_shared<const analyzers::Config>()) {
+  if (explicit_config_) explicit_config_ = normalized(*explicit_config_);
+}
+
+ConfigLookup ConfigLoader::for_file(const fs::path& file) {
+  const fs::path folder = file.empty() ? fs::path() : normalized(file).parent_path();
+  if (no_config_) return {empty_, {}, folder, {}, {}};
+  std::lock_guard lock(mutex_);
+  if (explicit_config_) return lookup(*explicit_config_, explicit_config_->parent_path());
+  if (file.empty()) return {empty_, {}, {}, {}, {}};
+  if (auto found = find_config(folder)) return lookup(*found, found->parent_path());
+  return {empty_, {}, folder, {}, {}};
+}
+
+void ConfigLoader::invalidate() {
+  std::lock_guard lock(mutex_);
+  directories_.clear();
+  files_.clear();
+}
+
+ConfigLookup ConfigLoader::lookup(const fs::path& config_path, fs::path base_dir) {
+  Entry& entry = files_[config_path];
+  if (!entry.config) {
+    std::string reason;
+    if (auto text = read_file(config_path, reason)) {
+      analyzers::ConfigParseResult parsed = analyzers::parse_config(*text, config_path.string());
+      entry.config = std::make_shared<const analyzers::Config>(std::move(parsed.config));
+      entry.errors = std::move(parsed.errors);
+    } else {
+      entry.config = empty_;
+      entry.errors = {{config_path.string(), 0, 0, "", "cannot read this file: " + reason}};
+    }
+  }
+  ConfigLookup result{entry.config, config_path, std::move(base_dir), entry.errors, {}};
+  if (!entry.reported) {
+    result.new_errors = entry.errors;
+    entry.reported = true;
+  }
+  return result;
+}
+
+std::optional<fs::path> ConfigLoader::find_config(const fs::path& directory) {
+  std::vector<fs::path> visited;
+  std::optional<fs::path> found;
+  fs::path folder = directory;
+  while (true) {
+    if (const auto known = directories_.find(folder); known != directories_.end()) {
+      found = known->second;
+      break;
+    }
+    visited.push_back(folder);
+    const fs::path candidate = folder / kConfigFileName;
+    std::error_code error;
+    // A dangling symlink counts as found, so the user hears that it cannot be read.
+    if (fs::exists(fs::symlink_status(candidate, error))) {
+      found = candidate;
+      break;
+    }
+    const fs::path parent = folder.parent_path();
+    if (parent.empty() || parent == folder) break;
+    folder = parent;
+  }
+  for (const fs::path& seen : visited)
+    directories_[seen] = found;
+  return found;
+}
+
+}  // namespace copydesk::server

@@ -1,0 +1,64 @@
+#include "server/diagnostics.hpp"
+
+#include "analyzers/rules.hpp"
+#include "protocol/lsp_types.hpp"
+
+namespace copydesk::server {
+namespace {
+
+int lsp_severity(analyzers::Severity severity) {
+  switch (severity) {
+    case analyzers::Severity::error:
+      return 1;
+    case analyzers::Severity::warning:
+      return 2;
+    case analyzers::Severity::info:
+      return 3;
+    case analyzers::Severity::hint:
+      return 4;
+  }
+  return 3;
+}
+
+}  // namespace
+
+nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings,
+                                  std::string_view text, const protocol::LineIndex& lines,
+                                  const std::string& uri, protocol::PositionEncoding encoding) {
+  auto range = [&](analyzers::Span span) {
+    return protocol::to_json(protocol::Range{lines.position_of(text, span.start, encoding),
+                                             lines.position_of(text, span.end, encoding)});
+  };
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const analyzers::Finding& finding : findings) {
+    nlohmann::json diagnostic = {
+        {"range", range(finding.span)},
+        {"severity", lsp_severity(finding.severity)},
+        {"code", finding.rule},
+        {"codeDescription", {{"href", analyzers::rule_doc_url(finding.rule)}}},
+        {"source", "copydesk"},
+        {"message", finding.message},
+    };
+    nlohmann::json related = nlohmann::json::array();
+    for (const analyzers::RelatedSpan& other : finding.related) {
+      if (!other.path.empty()) continue;  // other documents: positions unknown here
+      related.push_back(
+          {{"location", {{"uri", uri}, {"range", range(other.span)}}}, {"message", other.message}});
+    }
+    if (!related.empty()) diagnostic["relatedInformation"] = std::move(related);
+    if (!finding.fixes.empty()) {
+      nlohmann::json fixes = nlohmann::json::array();
+      for (const analyzers::Fix& fix : finding.fixes) {
+        nlohmann::json edits = nlohmann::json::array();
+        for (const analyzers::TextEdit& edit : fix.edits)
+          edits.push_back({{"range", range(edit.span)}, {"newText", edit.replacement}});
+        fixes.push_back({{"title", fix.title}, {"edits", std::move(edits)}});
+      }
+      diagnostic["data"] = {{"fixes", std::move(fixes)}};
+    }
+    diagnostics.push_back(std::move(diagnostic));
+  }
+  return diagnostics;
+}
+
+}  // namespace copydesk::server

@@ -1,0 +1,22 @@
+// Findings as LSP diagnostics (textDocument/publishDiagnostics and pull diagnostics).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/annotations.hpp"
+#include "protocol/position_encoding.hpp"
+#include "protocol/text_document.hpp"
+
+namespace copydesk::server {
+
+// One LSP Diagnostic per finding: range from the finding's exact byte span, code = rule id,
+// codeDescription = the rule's doc page, source "copydesk", relatedInformation for related spans
+// in the same document, and `data` carrying the fixes for code actions.
+nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings,
+                                  std::string_view text, const protocol::LineIndex& lines,
+                                  const std::string& uri, protocol::PositionEncoding encoding);
+
+}  // namespace copydesk::server

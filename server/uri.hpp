@@ -1,0 +1,17 @@
+// file:// URIs <-> file system paths (RFC 8089, percent-encoding per RFC 3986).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace copydesk::server {
+
+// The absolute path of a file:// URI, percent-decoded; nullopt for other schemes, a remote host,
+// or a malformed URI (bad escapes, an encoded NUL or "/" inside a segment's escape).
+std::optional<std::string> file_path_from_uri(std::string_view uri);
+
+// A file:// URI for an absolute path, percent-encoding what RFC 3986 requires.
+std::string file_uri_from_path(std::string_view absolute_path);
+
+}  // namespace copydesk::server
