@@ -48,9 +48,28 @@ bool closes_before(std::string_view text, std::uint32_t offset) {
          c == ')' || c == ']' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// A straight quote right after a digit is an inch or seconds mark (5'10", a 12" pipe).
-bool is_measure(std::string_view text, std::uint32_t offset) {
-  return offset > 0 && text[offset - 1] >= '0' && text[offset - 1] <= '9';
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether a mark opens a quotation. Curly marks say so themselves; a straight one is judged by
+// its neighbours, and by whether a quotation is open when the neighbours do not tell.
+bool is_opening(std::string_view text, const Quote& quote, bool quotation_open) {
+  if (quote.mark != Mark::straight) return quote.mark == Mark::left_curly;
+  bool after_opener = opens_after(text, quote.offset);
+  bool before_closer = closes_before(text, quote.offset);
+  if (after_opener == before_closer) return !quotation_open;  // "formula, " he said / word"word
+  return after_opener;
+}
+
+// Straight quotes that are not quotation marks: an inch or seconds mark right after a digit
+// (5'10", a 12" pipe), and a double quote typed for an apostrophe between letters (Iran"s, as
+// old wire copy has it).
+bool is_not_quotation(std::string_view text, std::uint32_t offset, bool quotation_open) {
+  if (offset == 0) return false;
+  char before = text[offset - 1];
+  if (before >= '0' && before <= '9') return !quotation_open;  // "0/92" closes; 12" is a measure
+  return offset + 1 < text.size() && is_ascii_letter(before) && is_ascii_letter(text[offset + 1]);
 }
 
 Finding finding(Span span, std::string message) {
@@ -82,7 +101,7 @@ void check_quotes_unbalanced(const RuleContext& context, std::vector<Finding>& f
       char c = prose[i];
       std::optional<Quote> quote;
       if (c == '"') {
-        if (is_measure(prose, i)) continue;
+        if (is_not_quotation(prose, i, open.has_value())) continue;
         quote = Quote{i, Mark::straight};
       } else if (c == '\xE2' && prose.substr(i, 3) == kLeftCurly) {
         quote = Quote{i, Mark::left_curly};
@@ -92,10 +111,7 @@ void check_quotes_unbalanced(const RuleContext& context, std::vector<Finding>& f
       if (!quote) continue;
       i += quote->size() - 1;
 
-      bool opening =
-          quote->mark == Mark::left_curly ||
-          (quote->mark == Mark::straight &&
-           (opens_after(prose, quote->offset) || (!open && !closes_before(prose, quote->offset))));
+      bool opening = is_opening(prose, *quote, open.has_value());
       if (opening) {
         if (open)
           findings.push_back(finding(open->span(),

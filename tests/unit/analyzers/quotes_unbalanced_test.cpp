@@ -51,6 +51,15 @@ TEST_CASE("quotes.unbalanced near-misses") {
   SUBCASE("inch and seconds marks") {
     check_rule(kRule, "The pipe was 12\" across and he ran 100 m in 9.58\".");
   }
+  SUBCASE("a double quote typed for an apostrophe, as in old wire copy") {
+    check_rule(kRule, "Saudi Arabia\"s output quota is unchanged.");
+  }
+  SUBCASE("a quotation ending in a digit") {
+    check_rule(kRule, "Senators backed the so-called \"0/92\" option.");
+  }
+  SUBCASE("a closing mark with a stray space before it") {
+    check_rule(kRule, "\"It stands a fair chance, \" he said.");
+  }
   SUBCASE("apostrophes and single quotes are not double quotes") {
     check_rule(kRule, "The mayor's office said 'no comment' on Tuesday.");
   }
