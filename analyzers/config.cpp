@@ -611,7 +611,13 @@ std::string_view suggest_rule_id(std::string_view unknown) {
   std::vector<std::string_view> ids;
   for (const RuleInfo& rule : rule_catalog())
     ids.push_back(rule.id);
-  return nearest(unknown, ids);
+  if (std::string_view near = nearest(unknown, ids); !near.empty()) return near;
+  // A bare name without its area ("unbalanced") still points at "quotes.unbalanced".
+  for (std::string_view id : ids)
+    if (!unknown.empty() && id.size() > unknown.size() && id.ends_with(unknown) &&
+        id[id.size() - unknown.size() - 1] == '.')
+      return id;
+  return {};
 }
 
 }  // namespace copydesk::analyzers

@@ -1,27 +1,13 @@
 #include "server/cli/rules_command.hpp"
 
+#include "analyzers/config.hpp"
+
 #include <algorithm>
 #include <ostream>
 
 namespace copydesk::server::cli {
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string severity_column(const analyzers::RuleInfo& rule) {
   std::string text = analyzers::to_string(rule.default_severity);
@@ -50,27 +36,6 @@ std::string format_rule_list(const std::vector<analyzers::RuleInfo>& catalog) {
   return out;
 }
 
-std::string closest_rule_id(std::string_view id, const std::vector<analyzers::RuleInfo>& catalog) {
-  std::string_view best;
-  std::size_t best_distance = 0;
-  for (const analyzers::RuleInfo& rule : catalog) {
-    const std::size_t distance = edit_distance(id, rule.id);
-    if (best.empty() || distance < best_distance) {
-      best = rule.id;
-      best_distance = distance;
-    }
-  }
-  // Past about a third of the id's length the "suggestion" is noise.
-  const std::size_t limit = std::max<std::size_t>(2, id.size() / 3);
-  // A bare name without its area ("unbalanced") still points at "quotes.unbalanced".
-  if (best_distance > limit) {
-    for (const analyzers::RuleInfo& rule : catalog)
-      if (!id.empty() && rule.id.ends_with("." + std::string(id))) return std::string(rule.id);
-    return {};
-  }
-  return std::string(best);
-}
-
 int run_rules(std::ostream& out) {
   out << format_rule_list(analyzers::rule_catalog());
   return 0;
@@ -80,7 +45,7 @@ int run_explain(std::string_view id, std::ostream& out, std::ostream& err) {
   const analyzers::RuleInfo* rule = analyzers::find_rule(id);
   if (rule == nullptr) {
     err << "copydesk: unknown rule '" << id << "'";
-    const std::string suggestion = closest_rule_id(id, analyzers::rule_catalog());
+    const std::string_view suggestion = analyzers::suggest_rule_id(id);
     if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
     err << "\n(`copydesk rules` lists them)\n";
     return 2;

@@ -14,9 +14,6 @@ namespace copydesk::server::cli {
 // Each rule's id, default severity ("off by default" where so) and summary, in aligned columns.
 std::string format_rule_list(const std::vector<analyzers::RuleInfo>& catalog);
 
-// The catalog id closest to `id` by edit distance, or empty when nothing is close.
-std::string closest_rule_id(std::string_view id, const std::vector<analyzers::RuleInfo>& catalog);
-
 int run_rules(std::ostream& out);
 // Exit code 2 for an unknown id, with a suggestion on `err`.
 int run_explain(std::string_view id, std::ostream& out, std::ostream& err);
