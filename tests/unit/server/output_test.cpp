@@ -227,7 +227,11 @@ TEST_CASE("rdjson output") {
 TEST_CASE("annotation line") {
   const FileReport file = article_report();
   copydesk::analyzers::Annotations annotations;
-  annotations.dates.push_back({find_span(kArticle, "2024-03-12"), "DATE", "2024-03-12", false, ""});
+  copydesk::analyzers::DateMention date;
+  date.span = find_span(kArticle, "2024-03-12");
+  date.type = "DATE";
+  date.value = "2024-03-12";
+  annotations.dates.push_back(date);
   copydesk::analyzers::Attribution said;
   said.cue = find_span(kArticle, "said");
   said.source = copydesk::analyzers::Source{find_span(kArticle, "The mayor"),
