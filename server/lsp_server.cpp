@@ -9,8 +9,12 @@
 
 #include "analyzers/dateline.hpp"
 #include "analyzers/engine.hpp"
+#include "server/code_actions.hpp"
 #include "server/diagnostics.hpp"
+#include "server/document_symbols.hpp"
+#include "server/hover.hpp"
 #include "server/logging.hpp"
+#include "server/semantic_tokens.hpp"
 #include "server/settings.hpp"
 #include "server/uri.hpp"
 #include "server/version.hpp"
@@ -109,6 +113,14 @@ void LspServer::register_handlers() {
   request("initialize", &LspServer::on_initialize);
   request("shutdown", &LspServer::on_shutdown);
   request("copydesk/documentState", &LspServer::on_document_state);
+  request("textDocument/semanticTokens/full", &LspServer::on_semantic_tokens_full);
+  request("textDocument/semanticTokens/full/delta", &LspServer::on_semantic_tokens_delta);
+  request("textDocument/semanticTokens/range", &LspServer::on_semantic_tokens_range);
+  request("textDocument/hover", &LspServer::on_hover);
+  request("textDocument/inlayHint", &LspServer::on_inlay_hint);
+  request("textDocument/codeAction", &LspServer::on_code_action);
+  request("textDocument/documentSymbol", &LspServer::on_document_symbol);
+  request("textDocument/diagnostic", &LspServer::on_diagnostic);
   notification("initialized", &LspServer::on_initialized);
   notification("exit", &LspServer::on_exit);
   notification("$/cancelRequest", &LspServer::on_cancel_request);
@@ -256,11 +268,28 @@ void LspServer::on_initialize(const json& id, const json& params) {
     spdlog::info("initialized by {} {}; position encoding {}", init.client_info->name,
                  init.client_info->version, protocol::to_string(encoding_));
 
+  // Features follow what the client declares: pull diagnostics only to a client that pulls,
+  // Markdown hovers only to one that renders Markdown.
+  pull_diagnostics_ = protocol::find_path(init.capabilities, {"textDocument", "diagnostic"});
+  if (const json* formats =
+          protocol::find_path(init.capabilities, {"textDocument", "hover", "contentFormat"});
+      formats && formats->is_array())
+    markdown_hover_ = std::find(formats->begin(), formats->end(), "markdown") != formats->end();
   json capabilities = {
       {"positionEncoding", protocol::to_string(encoding_)},
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2 /* Incremental */}, {"save", {{"includeText", false}}}}},
+      {"semanticTokensProvider",
+       {{"legend", semantic_tokens_legend()}, {"full", {{"delta", true}}}, {"range", true}}},
+      {"hoverProvider", true},
+      {"inlayHintProvider", true},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"documentSymbolProvider", true},
   };
+  if (pull_diagnostics_)
+    capabilities["diagnosticProvider"] = {{"identifier", "copydesk"},
+                                          {"interFileDependencies", false},
+                                          {"workspaceDiagnostics", false}};
   reply(id, {{"capabilities", capabilities},
              {"serverInfo", {{"name", "copydesk"}, {"version", kVersion}}}});
 }
@@ -318,7 +347,10 @@ void LspServer::on_did_open(const json& params) {
       uri, OpenDocument{protocol::TextDocument(uri, open.text_document.language_id,
                                                open.text_document.version,
                                                std::move(open.text_document.text)),
-                        next_generation_++});
+                        next_generation_++,
+                        nullptr,
+                        {},
+                        {}});
   schedule_analysis(uri);
 }
 
@@ -378,16 +410,26 @@ void LspServer::schedule_analysis(const std::string& uri) {
         analyzers::AnalysisOptions options{
             dateline, analyzers::resolve_settings(config, lookup.relative_path(document.path))};
         if (cancelled) return {};
-        analyzers::Analysis analysis = analyzers::analyze(document, options);
+        auto result = std::make_shared<DocumentAnalysis>();
+        result->uri = uri;
+        result->version = version;
+        result->generation = generation;
+        result->encoding = encoding;
+        result->analysis = analyzers::analyze(document, options);
         if (cancelled) return {};
-        protocol::LineIndex lines(document.text);
-        json diagnostics =
-            to_lsp_diagnostics(analysis.findings, document.text, lines, uri, encoding);
-        return [this, uri, generation, version, diagnostics = std::move(diagnostics)] {
-          auto current = documents_.find(uri);
-          if (current == documents_.end() || current->second.generation != generation) return;
-          notify("textDocument/publishDiagnostics",
-                 {{"uri", uri}, {"version", version}, {"diagnostics", diagnostics}});
+        result->document = std::move(document);
+        result->lines = protocol::LineIndex(result->document.text);
+        result->diagnostics = to_lsp_diagnostics(result->analysis.findings, result->document.text,
+                                                 result->lines, uri, encoding);
+        return [this, result = DocumentAnalysisPtr(std::move(result))] {
+          auto current = documents_.find(result->uri);
+          if (current == documents_.end() || current->second.generation != result->generation)
+            return;
+          current->second.analysis = result;
+          if (!pull_diagnostics_)
+            notify("textDocument/publishDiagnostics", {{"uri", result->uri},
+                                                       {"version", result->version},
+                                                       {"diagnostics", result->diagnostics}});
         };
       });
 }
@@ -408,6 +450,11 @@ void LspServer::apply_settings(const json& settings) {
       scheduler_.set_debounce(std::chrono::milliseconds(it->get<std::uint64_t>()));
     else
       spdlog::warn("configuration error: settings: debounceMs must be a non-negative integer");
+  }
+  if (auto it = server_settings.find("inlayHints");
+      it != server_settings.end() && it->is_object()) {
+    inlay_hint_options_.dates = it->value("dates", true);
+    inlay_hint_options_.sources = it->value("sources", true);
   }
   // The `dateline` setting is an explicit override, like --dateline on the command line.
   dateline_override_.reset();
@@ -444,6 +491,104 @@ void LspServer::on_did_change_watched_files(const json& params) {
   if (!config_changed) return;
   config_loader_.invalidate();
   reanalyze_all();
+}
+
+void LspServer::with_analysis(const json& id, const json& params,
+                              std::function<json(const DocumentAnalysis&)> answer) {
+  std::string uri = protocol::read_text_document_uri(params);
+  if (!documents_.count(uri)) throw protocol::ParamsError("textDocument.uri is not open: " + uri);
+  scheduler_.when_idle(uri, [this, id, uri, answer = std::move(answer)] {
+    auto it = documents_.find(uri);
+    if (it == documents_.end())
+      return reply_error(id, ErrorCode::content_modified, "document was closed: " + uri);
+    const DocumentAnalysisPtr& analysis = it->second.analysis;
+    if (!analysis || analysis->generation != it->second.generation)
+      return reply_error(id, ErrorCode::content_modified, "document changed; ask again");
+    try {
+      reply(id, answer(*analysis));
+    } catch (const protocol::ParamsError& e) {
+      reply_error(id, ErrorCode::invalid_params, e.what());
+    }
+  });
+}
+
+void LspServer::on_semantic_tokens_full(const json& id, const json& params) {
+  with_analysis(id, params, [this](const DocumentAnalysis& analysis) -> json {
+    OpenDocument& open = documents_.at(analysis.uri);
+    open.tokens = semantic_tokens(analysis);
+    open.tokens_result_id = std::to_string(next_result_id_++);
+    return {{"resultId", open.tokens_result_id}, {"data", open.tokens}};
+  });
+}
+
+void LspServer::on_semantic_tokens_delta(const json& id, const json& params) {
+  std::string previous = protocol::read_string(params, "previousResultId", "");
+  with_analysis(id, params, [this, previous](const DocumentAnalysis& analysis) -> json {
+    OpenDocument& open = documents_.at(analysis.uri);
+    std::vector<std::uint32_t> tokens = semantic_tokens(analysis);
+    std::string result_id = std::to_string(next_result_id_++);
+    json result;
+    if (previous == open.tokens_result_id && !open.tokens_result_id.empty()) {
+      json edits = json::array();
+      if (auto edit = semantic_tokens_edit(open.tokens, tokens)) edits.push_back(std::move(*edit));
+      result = {{"resultId", result_id}, {"edits", std::move(edits)}};
+    } else {
+      result = {{"resultId", result_id}, {"data", tokens}};
+    }
+    open.tokens = std::move(tokens);
+    open.tokens_result_id = result_id;
+    return result;
+  });
+}
+
+void LspServer::on_semantic_tokens_range(const json& id, const json& params) {
+  protocol::Range range =
+      protocol::read_range(protocol::require_field(params, "range", ""), "range");
+  with_analysis(id, params, [range](const DocumentAnalysis& analysis) -> json {
+    return {{"data", semantic_tokens(analysis, range.start.line, range.end.line)}};
+  });
+}
+
+void LspServer::on_hover(const json& id, const json& params) {
+  protocol::TextDocumentPositionParams where = protocol::read_text_document_position(params);
+  with_analysis(id, params, [this, where](const DocumentAnalysis& analysis) -> json {
+    std::optional<json> hover =
+        hover_at(analysis, analysis.offset(where.position), markdown_hover_);
+    return hover ? *hover : json(nullptr);
+  });
+}
+
+void LspServer::on_inlay_hint(const json& id, const json& params) {
+  protocol::Range range =
+      protocol::read_range(protocol::require_field(params, "range", ""), "range");
+  with_analysis(id, params, [this, range](const DocumentAnalysis& analysis) -> json {
+    return inlay_hints(analysis, analysis.offset(range.start), analysis.offset(range.end),
+                       inlay_hint_options_);
+  });
+}
+
+void LspServer::on_code_action(const json& id, const json& params) {
+  protocol::read_range(protocol::require_field(params, "range", ""), "range");
+  with_analysis(id, params, [params](const DocumentAnalysis& analysis) {
+    return code_actions(analysis, params);
+  });
+}
+
+void LspServer::on_document_symbol(const json& id, const json& params) {
+  with_analysis(id, params,
+                [](const DocumentAnalysis& analysis) { return document_symbols(analysis); });
+}
+
+void LspServer::on_diagnostic(const json& id, const json& params) {
+  std::string previous;
+  if (auto it = params.find("previousResultId"); it != params.end() && it->is_string())
+    previous = *it;
+  with_analysis(id, params, [previous](const DocumentAnalysis& analysis) -> json {
+    // The result id names the content, so an unchanged list is reported as such.
+    std::string result_id = fnv1a_hex(analysis.diagnostics.dump());
+    if (result_id == previous) return {{"kind", "unchanged"}, {"resultId", result_id}};
+    return {{"kind", "full"}, {"resultId", result_id}, {"items", analysis.diagnostics}};
+  });
 }
 
 void LspServer::on_document_state(const json& id, const json& params) {

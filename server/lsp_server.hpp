@@ -19,6 +19,8 @@
 #include "protocol/position_encoding.hpp"
 #include "protocol/text_document.hpp"
 #include "server/config_loader.hpp"
+#include "server/document_analysis.hpp"
+#include "server/inlay_hints.hpp"
 #include "server/scheduler.hpp"
 #include "server/transport.hpp"
 
@@ -85,6 +87,18 @@ class LspServer {
   void on_did_change_configuration(const json& params);
   void on_did_change_watched_files(const json& params);
 
+  // Language features. Each waits until the document's analysis is current, then answers from it.
+  void with_analysis(const json& id, const json& params,
+                     std::function<json(const DocumentAnalysis&)> answer);
+  void on_semantic_tokens_full(const json& id, const json& params);
+  void on_semantic_tokens_delta(const json& id, const json& params);
+  void on_semantic_tokens_range(const json& id, const json& params);
+  void on_hover(const json& id, const json& params);
+  void on_inlay_hint(const json& id, const json& params);
+  void on_code_action(const json& id, const json& params);
+  void on_document_symbol(const json& id, const json& params);
+  void on_diagnostic(const json& id, const json& params);
+
   // copydesk/documentState: version, size and hash of the server's copy of a document, answered
   // once its analysis is idle. Lets tests and the soak check that edits applied exactly.
   void on_document_state(const json& id, const json& params);
@@ -109,6 +123,10 @@ class LspServer {
   struct OpenDocument {
     protocol::TextDocument document;
     std::uint64_t generation = 0;  // bumped by every change; results for older ones are stale
+    DocumentAnalysisPtr analysis;  // the latest analysis, possibly of an older generation
+    // The last semantic tokens sent, for /full/delta.
+    std::string tokens_result_id;
+    std::vector<std::uint32_t> tokens;
   };
   std::map<std::string, OpenDocument> documents_;
   std::uint64_t next_generation_ = 1;
@@ -116,6 +134,10 @@ class LspServer {
   ConfigLoader config_loader_;
   std::shared_ptr<const analyzers::Config> settings_config_ = std::make_shared<analyzers::Config>();
   std::optional<analyzers::CalendarDate> dateline_override_;
+  InlayHintOptions inlay_hint_options_;
+  bool pull_diagnostics_ = false;  // the client pulls diagnostics, so none are pushed
+  bool markdown_hover_ = false;
+  std::uint64_t next_result_id_ = 1;
 };
 
 }  // namespace copydesk::server

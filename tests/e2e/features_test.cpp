@@ -1,0 +1,179 @@
+// Language features through the real binary: semantic tokens (full, delta, range), hover,
+// inlay hints, code actions, the outline and pull diagnostics.
+#include <doctest/doctest.h>
+
+#include "tests/e2e/lsp_process.hpp"
+
+using namespace copydesk::e2e;
+
+namespace {
+
+json range(int l1, int c1, int l2, int c2) {
+  return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
+}
+
+constexpr const char* kArticle =
+    "date 2024-03-13\n"
+    "The ministry said on Tuesday that talks would resume.\n"
+    "He said \"no.\n";
+
+struct Session {
+  LspProcess server{{"--debounce-ms", "0"}};
+  std::string uri = test_uri("features.txt");
+  json init;
+  explicit Session(const json& capabilities = json::object()) {
+    init = server.initialize(capabilities);
+    server.notify(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", kArticle}}}});
+  }
+  json call(const std::string& method, json params) {
+    params["textDocument"] = {{"uri", uri}};
+    return server.call(method, params);
+  }
+};
+
+// Decodes LSP semantic tokens into absolute (line, start, length, type) rows.
+std::vector<std::array<std::uint32_t, 4>> decode(const json& data) {
+  std::vector<std::array<std::uint32_t, 4>> rows;
+  std::uint32_t line = 0, start = 0;
+  for (std::size_t i = 0; i + 4 < data.size(); i += 5) {
+    std::uint32_t delta_line = data[i], delta_start = data[i + 1];
+    line += delta_line;
+    start = delta_line == 0 ? start + delta_start : delta_start;
+    rows.push_back(
+        {line, start, data[i + 2].get<std::uint32_t>(), data[i + 3].get<std::uint32_t>()});
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the server advertises the language features with the token legend") {
+  Session s;
+  json caps = s.init["result"]["capabilities"];
+  CHECK(caps["hoverProvider"] == true);
+  CHECK(caps["inlayHintProvider"] == true);
+  CHECK(caps["documentSymbolProvider"] == true);
+  CHECK(caps["semanticTokensProvider"]["full"]["delta"] == true);
+  json types = caps["semanticTokensProvider"]["legend"]["tokenTypes"];
+  CHECK(types[0] == "date");
+  CHECK(types.size() == 8);
+  CHECK_FALSE(caps.contains("diagnosticProvider"));  // this client does not pull
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("semantic tokens: a relative date, then a delta after an edit, and a range") {
+  Session s;
+  json full = s.call("textDocument/semanticTokens/full", json::object())["result"];
+  auto rows = decode(full["data"]);
+  REQUIRE(rows.size() >= 1);
+  // "Tuesday" on line 1 at character 21, seven units long, token type 0 (date).
+  CHECK(rows[0] == std::array<std::uint32_t, 4>{1, 21, 7, 0});
+  CHECK((full["data"][4].get<std::uint32_t>() & 3u) == 3u);  // relative | resolved
+
+  // Insert two words before the date: the delta moves it.
+  s.server.notify(
+      "textDocument/didChange",
+      {{"textDocument", {{"uri", s.uri}, {"version", 2}}},
+       {"contentChanges", json::array({{{"range", range(1, 0, 1, 0)}, {"text", "So "}}})}});
+  json delta = s.call("textDocument/semanticTokens/full/delta",
+                      {{"previousResultId", full["resultId"]}})["result"];
+  REQUIRE(delta.contains("edits"));
+  REQUIRE(delta["edits"].size() == 1);
+  CHECK(delta["resultId"] != full["resultId"]);
+  json again = s.call("textDocument/semanticTokens/full", json::object())["result"];
+  CHECK(decode(again["data"])[0] == std::array<std::uint32_t, 4>{1, 24, 7, 0});
+
+  json ranged =
+      s.call("textDocument/semanticTokens/range", {{"range", range(2, 0, 3, 0)}})["result"];
+  for (const auto& row : decode(ranged["data"]))
+    CHECK(row[0] >= 2);
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("hover on a relative date shows its day and distance; on a finding, its rule") {
+  Session s;
+  json hover =
+      s.call("textDocument/hover", {{"position", {{"line", 1}, {"character", 23}}}})["result"];
+  std::string text = hover["contents"]["value"];
+  CHECK(hover["contents"]["kind"] == "plaintext");
+  CHECK(text.find("2024-03-12, Tuesday: 1 day before the dateline") != std::string::npos);
+  CHECK(hover["range"] == range(1, 21, 1, 28));
+
+  json on_quote =
+      s.call("textDocument/hover", {{"position", {{"line", 2}, {"character", 8}}}})["result"];
+  CHECK(on_quote["contents"]["value"].get<std::string>().find("quotes.unbalanced") !=
+        std::string::npos);
+  json nothing = s.call("textDocument/hover", {{"position", {{"line", 1}, {"character", 1}}}});
+  CHECK(nothing["result"].is_null());
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("hover is Markdown for a client that renders it") {
+  Session s(json{{"textDocument", {{"hover", {{"contentFormat", {"markdown", "plaintext"}}}}}}});
+  json hover =
+      s.call("textDocument/hover", {{"position", {{"line", 1}, {"character", 23}}}})["result"];
+  CHECK(hover["contents"]["kind"] == "markdown");
+  CHECK(hover["contents"]["value"].get<std::string>().find("**2024-03-12") != std::string::npos);
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("inlay hints show the resolved date after a relative one") {
+  Session s;
+  json hints = s.call("textDocument/inlayHint", {{"range", range(0, 0, 3, 0)}})["result"];
+  REQUIRE(hints.size() == 1);
+  CHECK(hints[0]["label"] == "2024-03-12");
+  CHECK(hints[0]["position"] == json{{"line", 1}, {"character", 28}});
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("code actions: disable the rule for the line") {
+  Session s;
+  json published = s.server.wait_for_notification("textDocument/publishDiagnostics");
+  json diagnostics = published["params"]["diagnostics"];
+  REQUIRE(diagnostics.size() == 1);
+  json actions = s.call(
+      "textDocument/codeAction",
+      {{"range", diagnostics[0]["range"]}, {"context", {{"diagnostics", diagnostics}}}})["result"];
+  REQUIRE(actions.size() >= 1);
+  json disable = actions.back();
+  CHECK(disable["title"] == "Disable quotes.unbalanced for this line");
+  json edit = disable["edit"]["changes"][s.uri][0];
+  CHECK(edit["range"] == range(2, 12, 2, 12));
+  CHECK(edit["newText"] == " <!-- copydesk-disable-line quotes.unbalanced -- reason -->");
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("pull diagnostics: full, then unchanged; nothing is pushed to a pulling client") {
+  Session s(json{{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}});
+  CHECK(s.init["result"]["capabilities"]["diagnosticProvider"]["interFileDependencies"] == false);
+  json first = s.call("textDocument/diagnostic", json::object())["result"];
+  CHECK(first["kind"] == "full");
+  REQUIRE(first["items"].size() == 1);
+  CHECK(first["items"][0]["code"] == "quotes.unbalanced");
+  json second =
+      s.call("textDocument/diagnostic", {{"previousResultId", first["resultId"]}})["result"];
+  CHECK(second["kind"] == "unchanged");
+  CHECK(second["resultId"] == first["resultId"]);
+  CHECK_THROWS(s.server.wait_for_notification("textDocument/publishDiagnostics", 300ms));
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("the outline is a list of document symbols") {
+  Session s;
+  json symbols = s.call("textDocument/documentSymbol", json::object());
+  CHECK(symbols["result"].is_array());
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("feature requests for a document that is not open are invalid params") {
+  LspProcess server({"--debounce-ms", "0"});
+  server.initialize();
+  json response =
+      server.call("textDocument/hover", {{"textDocument", {{"uri", test_uri("nope.txt")}}},
+                                         {"position", {{"line", 0}, {"character", 0}}}});
+  CHECK(response["error"]["code"] == -32602);
+  CHECK(server.shutdown_and_exit() == 0);
+}
