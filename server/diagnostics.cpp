@@ -2,6 +2,7 @@
 
 #include "analyzers/rules.hpp"
 #include "protocol/lsp_types.hpp"
+#include "server/document_analysis.hpp"
 
 namespace copydesk::server {
 namespace {
@@ -59,6 +60,32 @@ nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& finding
     diagnostics.push_back(std::move(diagnostic));
   }
   return diagnostics;
+}
+
+nlohmann::json highlight_diagnostics(const DocumentAnalysis& document) {
+  nlohmann::json hints = nlohmann::json::array();
+  auto add = [&](analyzers::Span span, std::string message) {
+    if (span.empty()) return;
+    hints.push_back({{"range", document.range(span)},
+                     {"severity", 4},
+                     {"code", "copydesk.highlight"},
+                     {"source", "copydesk"},
+                     {"message", std::move(message)}});
+  };
+  const analyzers::Annotations& annotations = document.analysis.annotations;
+  for (const analyzers::DateMention& date : annotations.dates)
+    add(date.span, "date: " + date.value);
+  for (const analyzers::Attribution& attribution : annotations.attributions) {
+    add(attribution.cue, "attribution cue");
+    if (attribution.source)
+      add(attribution.source->span,
+          std::string("source (") + analyzers::to_string(attribution.source->kind) + ")");
+  }
+  for (const analyzers::Hedge& hedge : annotations.hedges)
+    add(hedge.span, "hedge: " + hedge.kind);
+  for (const analyzers::Claim& claim : annotations.claims)
+    add(claim.span, std::string("claim: ") + analyzers::to_string(claim.status));
+  return hints;
 }
 
 }  // namespace copydesk::server

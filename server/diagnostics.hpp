@@ -19,4 +19,10 @@ nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& finding
                                   std::string_view text, const protocol::LineIndex& lines,
                                   const std::string& uri, protocol::PositionEncoding encoding);
 
+struct DocumentAnalysis;
+
+// Every annotation (date, cue, source, quote, hedge, claim) as a hint diagnostic with code
+// "copydesk.highlight", for clients that cannot show semantic tokens.
+nlohmann::json highlight_diagnostics(const DocumentAnalysis& analysis);
+
 }  // namespace copydesk::server

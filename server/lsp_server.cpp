@@ -10,10 +10,12 @@
 #include "analyzers/dateline.hpp"
 #include "analyzers/engine.hpp"
 #include "server/code_actions.hpp"
+#include "server/code_lens.hpp"
 #include "server/diagnostics.hpp"
 #include "server/document_symbols.hpp"
 #include "server/hover.hpp"
 #include "server/logging.hpp"
+#include "server/navigation.hpp"
 #include "server/semantic_tokens.hpp"
 #include "server/settings.hpp"
 #include "server/uri.hpp"
@@ -121,6 +123,10 @@ void LspServer::register_handlers() {
   request("textDocument/codeAction", &LspServer::on_code_action);
   request("textDocument/documentSymbol", &LspServer::on_document_symbol);
   request("textDocument/diagnostic", &LspServer::on_diagnostic);
+  request("textDocument/documentHighlight", &LspServer::on_document_highlight);
+  request("textDocument/references", &LspServer::on_references);
+  request("textDocument/codeLens", &LspServer::on_code_lens);
+  request("workspace/symbol", &LspServer::on_workspace_symbol);
   notification("initialized", &LspServer::on_initialized);
   notification("exit", &LspServer::on_exit);
   notification("$/cancelRequest", &LspServer::on_cancel_request);
@@ -222,7 +228,35 @@ void LspServer::on_notification(const protocol::Notification& notification) {
 }
 
 void LspServer::on_response(const protocol::Response& response) {
-  spdlog::debug("ignoring response to id {}", response.id.dump());
+  auto it = outgoing_requests_.find(response.id.dump());
+  if (it == outgoing_requests_.end()) {
+    spdlog::debug("ignoring response to unknown id {}", response.id.dump());
+    return;
+  }
+  auto callback = std::move(it->second);
+  outgoing_requests_.erase(it);
+  if (response.error) {
+    spdlog::warn("client answered an error: {}", response.error->message);
+    return;
+  }
+  callback(response.result.value_or(json(nullptr)));
+}
+
+void LspServer::send_request(std::string_view method, const json& params,
+                             std::function<void(const json& result)> on_result) {
+  json id = "copydesk-" + std::to_string(next_outgoing_id_++);
+  outgoing_requests_.emplace(id.dump(), std::move(on_result));
+  transport_.send(protocol::serialize_request(id, method, params));
+}
+
+void LspServer::pull_configuration() {
+  if (!protocol::find_path(client_capabilities_, {"workspace", "configuration"})) return;
+  send_request("workspace/configuration", {{"items", {{{"section", "copydesk"}}}}},
+               [this](const json& result) {
+                 if (!result.is_array() || result.empty() || !result[0].is_object()) return;
+                 apply_settings(result[0]);
+                 reanalyze_all();
+               });
 }
 
 void LspServer::on_end_of_input(bool mid_message) {
@@ -285,6 +319,10 @@ void LspServer::on_initialize(const json& id, const json& params) {
       {"inlayHintProvider", true},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
       {"documentSymbolProvider", true},
+      {"documentHighlightProvider", true},
+      {"referencesProvider", true},
+      {"workspaceSymbolProvider", true},
+      {"codeLensProvider", {{"resolveProvider", false}}},
   };
   if (pull_diagnostics_)
     capabilities["diagnosticProvider"] = {{"identifier", "copydesk"},
@@ -295,7 +333,20 @@ void LspServer::on_initialize(const json& id, const json& params) {
 }
 
 void LspServer::on_initialized(const json&) {
-  spdlog::debug("client initialized");
+  // Watch every .copydesk.toml, when the client lets servers register watchers.
+  if (const json* dynamic = protocol::find_path(
+          client_capabilities_, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+      dynamic && dynamic->is_boolean() && dynamic->get<bool>()) {
+    send_request(
+        "client/registerCapability",
+        {{"registrations",
+          {{{"id", "copydesk-config-watcher"},
+            {"method", "workspace/didChangeWatchedFiles"},
+            {"registerOptions",
+             {{"watchers", {{{"globPattern", "**/" + std::string(kConfigFileName)}}}}}}}}}},
+        [](const json&) {});
+  }
+  pull_configuration();
 }
 
 void LspServer::on_shutdown(const json& id, const json&) {
@@ -402,6 +453,7 @@ void LspServer::schedule_analysis(const std::string& uri) {
       uri,
       [this, uri, document = std::move(document), generation = it->second.generation,
        version = open.version(), settings = settings_config_, dateline = dateline_override_,
+       highlights = highlights_as_diagnostics_,
        encoding = encoding_](const CancelFlag& cancelled) -> std::function<void()> {
         ConfigLookup lookup = config_loader_.for_file(document.path);
         for (const analyzers::ConfigError& error : lookup.new_errors)
@@ -421,6 +473,9 @@ void LspServer::schedule_analysis(const std::string& uri) {
         result->lines = protocol::LineIndex(result->document.text);
         result->diagnostics = to_lsp_diagnostics(result->analysis.findings, result->document.text,
                                                  result->lines, uri, encoding);
+        if (highlights)
+          for (json& hint : highlight_diagnostics(*result))
+            result->diagnostics.push_back(hint);
         return [this, result = DocumentAnalysisPtr(std::move(result))] {
           auto current = documents_.find(result->uri);
           if (current == documents_.end() || current->second.generation != result->generation)
@@ -451,6 +506,11 @@ void LspServer::apply_settings(const json& settings) {
     else
       spdlog::warn("configuration error: settings: debounceMs must be a non-negative integer");
   }
+  if (auto it = server_settings.find("codeLens"); it != server_settings.end() && it->is_boolean())
+    code_lens_ = it->get<bool>();
+  if (auto it = server_settings.find("highlightsAsDiagnostics");
+      it != server_settings.end() && it->is_boolean())
+    highlights_as_diagnostics_ = it->get<bool>();
   if (auto it = server_settings.find("inlayHints");
       it != server_settings.end() && it->is_object()) {
     inlay_hint_options_.dates = it->value("dates", true);
@@ -473,10 +533,17 @@ void LspServer::apply_settings(const json& settings) {
 }
 
 void LspServer::on_did_change_configuration(const json& params) {
-  if (auto it = params.find("settings"); it != params.end() && it->is_object()) {
-    apply_settings(*it);
+  const json* settings = protocol::find_path(params, {"settings"});
+  const json* section = settings;
+  if (settings && settings->is_object() && settings->contains("copydesk"))
+    section = &(*settings)["copydesk"];
+  if (section && section->is_object() && !section->empty()) {
+    apply_settings(*section);
     reanalyze_all();
+    return;
   }
+  // Clients that answer workspace/configuration may send only the hint to ask again.
+  pull_configuration();
 }
 
 void LspServer::on_did_change_watched_files(const json& params) {
@@ -588,6 +655,40 @@ void LspServer::on_diagnostic(const json& id, const json& params) {
     std::string result_id = fnv1a_hex(analysis.diagnostics.dump());
     if (result_id == previous) return {{"kind", "unchanged"}, {"resultId", result_id}};
     return {{"kind", "full"}, {"resultId", result_id}, {"items", analysis.diagnostics}};
+  });
+}
+
+void LspServer::on_document_highlight(const json& id, const json& params) {
+  protocol::TextDocumentPositionParams where = protocol::read_text_document_position(params);
+  with_analysis(id, params, [where](const DocumentAnalysis& analysis) -> json {
+    std::string source = source_at(analysis, analysis.offset(where.position));
+    return source.empty() ? json(nullptr) : source_highlights(analysis, source);
+  });
+}
+
+std::vector<DocumentAnalysisPtr> LspServer::open_analyses() const {
+  std::vector<DocumentAnalysisPtr> analyses;
+  for (const auto& [uri, open] : documents_)
+    if (open.analysis) analyses.push_back(open.analysis);
+  return analyses;
+}
+
+void LspServer::on_references(const json& id, const json& params) {
+  protocol::TextDocumentPositionParams where = protocol::read_text_document_position(params);
+  with_analysis(id, params, [this, where](const DocumentAnalysis& analysis) -> json {
+    std::string source = source_at(analysis, analysis.offset(where.position));
+    return source.empty() ? json(nullptr) : source_references(open_analyses(), source);
+  });
+}
+
+void LspServer::on_workspace_symbol(const json& id, const json& params) {
+  std::string query = protocol::read_string(params, "query", "");
+  reply(id, source_symbols(open_analyses(), query));
+}
+
+void LspServer::on_code_lens(const json& id, const json& params) {
+  with_analysis(id, params, [this](const DocumentAnalysis& analysis) -> json {
+    return code_lens_ ? summary_code_lens(analysis) : json::array();
   });
 }
 

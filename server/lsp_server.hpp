@@ -84,6 +84,10 @@ class LspServer {
   // Configuration: LSP settings (initializationOptions, workspace/didChangeConfiguration) over
   // the `.copydesk.toml` files, which are re-read when the client reports them changed.
   void apply_settings(const json& settings);
+  void pull_configuration();
+  // Requests to the client, with what to do with the result.
+  void send_request(std::string_view method, const json& params,
+                    std::function<void(const json& result)> on_result);
   void on_did_change_configuration(const json& params);
   void on_did_change_watched_files(const json& params);
 
@@ -98,6 +102,11 @@ class LspServer {
   void on_code_action(const json& id, const json& params);
   void on_document_symbol(const json& id, const json& params);
   void on_diagnostic(const json& id, const json& params);
+  void on_document_highlight(const json& id, const json& params);
+  void on_references(const json& id, const json& params);
+  void on_workspace_symbol(const json& id, const json& params);
+  void on_code_lens(const json& id, const json& params);
+  std::vector<DocumentAnalysisPtr> open_analyses() const;
 
   // copydesk/documentState: version, size and hash of the server's copy of a document, answered
   // once its analysis is idle. Lets tests and the soak check that edits applied exactly.
@@ -137,7 +146,12 @@ class LspServer {
   InlayHintOptions inlay_hint_options_;
   bool pull_diagnostics_ = false;  // the client pulls diagnostics, so none are pushed
   bool markdown_hover_ = false;
+  bool code_lens_ = true;
+  // For clients without semantic tokens: annotations also go out as hint diagnostics.
+  bool highlights_as_diagnostics_ = false;
   std::uint64_t next_result_id_ = 1;
+  std::unordered_map<std::string, std::function<void(const json&)>> outgoing_requests_;
+  std::uint64_t next_outgoing_id_ = 1;
 };
 
 }  // namespace copydesk::server

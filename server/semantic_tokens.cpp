@@ -86,7 +86,8 @@ std::vector<Paint> collect_paints(const DocumentAnalysis& document) {
 }
 
 // Flattens possibly overlapping paints into disjoint segments: each stretch of text takes the
-// highest-priority paint over it (the earlier one on a tie).
+// highest-priority paint over it, and of equals the narrowest ("Tuesday" inside the cue "said on
+// Tuesday").
 std::vector<Paint> flatten(std::vector<Paint> paints) {
   std::vector<std::uint32_t> bounds;
   for (const Paint& p : paints) {
@@ -108,7 +109,10 @@ std::vector<Paint> flatten(std::vector<Paint> paints) {
       active.push_back(&paints[next++]);
     const Paint* best = nullptr;
     for (const Paint* p : active)
-      if (p->span.end > piece.start && (!best || p->priority > best->priority)) best = p;
+      if (p->span.end > piece.start &&
+          (!best || p->priority > best->priority ||
+           (p->priority == best->priority && p->span.size() < best->span.size())))
+        best = p;
     if (!best) continue;
     if (!segments.empty() && segments.back().span.end == piece.start &&
         segments.back().type == best->type && segments.back().modifiers == best->modifiers &&

@@ -168,6 +168,26 @@ json LspProcess::wait_for_notification(const std::string& method,
   }
 }
 
+json LspProcess::wait_for_server_request(const std::string& method,
+                                         std::chrono::milliseconds timeout) {
+  for (auto it = kept_.begin(); it != kept_.end(); ++it) {
+    if (it->value("method", "") == method && it->contains("id")) {
+      json found = *it;
+      kept_.erase(it);
+      return found;
+    }
+  }
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    auto message = read_message(std::max(left, std::chrono::milliseconds(0)));
+    if (!message) throw std::runtime_error("no request " + method);
+    if (message->value("method", "") == method && message->contains("id")) return *message;
+    kept_.push_back(std::move(*message));
+  }
+}
+
 json LspProcess::initialize(const json& capabilities, const json& initialization_options) {
   json params = {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", capabilities}};
   if (!initialization_options.is_null()) params["initializationOptions"] = initialization_options;

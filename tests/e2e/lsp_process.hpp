@@ -42,6 +42,9 @@ class LspProcess {
   // Reads until a notification with `method` (checking those kept first).
   json wait_for_notification(const std::string& method, std::chrono::milliseconds timeout = 5s);
 
+  // Reads until a request from the server with `method`; answer it with send().
+  json wait_for_server_request(const std::string& method, std::chrono::milliseconds timeout = 5s);
+
   // initialize + initialized with `capabilities`; returns the initialize result.
   json initialize(const json& capabilities = json::object(),
                   const json& initialization_options = nullptr);
