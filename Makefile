@@ -45,3 +45,40 @@ format:
 
 clean:
 	rm -rf build build-asan
+
+# Editors: the VS Code extension and the tests in real editors (editors/README.md).
+.PHONY: editor-deps package-vscode test-editors
+VSIX = $(BUILD)/editors/copydesk.vsix
+
+editor-deps:
+	@scripts/install-editor-deps
+
+# The editor tests' npm tooling (code-server, playwright-core), pinned by its lockfile.
+# code-server's postinstall refuses root without unsafe-perm; node-pty's `npx node-gyp` needs
+# yes=true (the machine's npmrc says yes=false); @vscode/ripgrep downloads rg from GitHub unless
+# its cache already holds it, so seed-ripgrep-cache puts Debian's rg there first.
+tests/editors/node_modules: tests/editors/package-lock.json
+	@tests/editors/seed-ripgrep-cache
+	@cd tests/editors && npm_config_unsafe_perm=true npm_config_yes=true \
+	  npm ci --no-audit --no-fund --silent
+	@touch $@
+
+editors/vscode/node_modules: editors/vscode/package-lock.json
+	@cd editors/vscode && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+# Type-check, bundle with esbuild, package offline.
+$(VSIX): editors/vscode/node_modules editors/vscode/package.json editors/vscode/tsconfig.json \
+    editors/vscode/esbuild.mjs editors/vscode/README.md editors/vscode/LICENSE \
+    $(wildcard editors/vscode/src/*.ts)
+	@mkdir -p $(@D)
+	@cd editors/vscode && npx --no-install tsc --noEmit -p . && node esbuild.mjs --minify && \
+	  npx --no-install vsce package --no-dependencies --allow-missing-repository \
+	    --out $(abspath $@) >/dev/null
+	@echo "packaged $@"
+
+package-vscode: $(VSIX)
+
+# Installs the editors and the tooling, builds the .vsix, runs every editor (tests/editors/run).
+test-editors: build
+	@BUILD=$(BUILD) tests/editors/run
