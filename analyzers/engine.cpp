@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "analyzers/attributions/attributions.hpp"
+#include "analyzers/claims/claims.hpp"
 #include "analyzers/dateline.hpp"
+#include "analyzers/dates/dates.hpp"
 #include "analyzers/rules.hpp"
 #include "analyzers/rules/rule_context.hpp"
 #include "analyzers/suppression.hpp"
@@ -30,6 +33,13 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
   // never a date mention.
   analysis.prose = make_prose_view(document.text, document.format, analysis.dateline.metadata);
   analysis.segmentation = segment(analysis.prose.prose, analysis.prose.blocks);
+  analysis.annotations.dates = recognize_dates(document.text, analysis.prose.prose,
+                                               analysis.segmentation, analysis.dateline);
+  attributions::AttributionAnalysis attribution_analysis = attributions::find_attributions(
+      analysis.prose.prose, analysis.segmentation, options.settings.lists);
+  analysis.annotations.attributions = std::move(attribution_analysis.attributions);
+  annotate_claims(analysis.prose.prose, analysis.segmentation, options.settings.lists,
+                  analysis.annotations);
 
   RuleContext context{document,
                       analysis.dateline,
@@ -37,6 +47,7 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
                       analysis.segmentation,
                       analysis.annotations,
                       options.settings};
+  context.attribution_analysis = &attribution_analysis;
   std::vector<Finding> findings;
   for (const RuleInfo& rule : rule_catalog()) {
     if (rule.check && options.settings.severity_for(rule.id)) rule.check(context, findings);

@@ -39,11 +39,13 @@ std::string format_annotation_line(const FileReport& file,
     if (attribution.source) {
       source = span_json(file, attribution.source->span);
       source["kind"] = analyzers::to_string(attribution.source->kind);
+      source["canonical"] = attribution.source->canonical;
     }
     attributions.push_back({{"cue", span_json(file, attribution.cue)},
                             {"source", std::move(source)},
                             {"content", optional_span_json(file, attribution.content)},
-                            {"direct", attribution.direct}});
+                            {"direct", attribution.direct},
+                            {"cue_kind", analyzers::to_string(attribution.cue_kind)}});
   }
 
   json hedges = json::array();

@@ -194,6 +194,7 @@ def convert_annotations(obj: dict, omap: OffsetMap, data: bytes, warnings: Count
                 if isinstance(item.get("content"), dict)
                 else None,
                 "direct": item.get("direct"),
+                "cue_kind": item.get("cue_kind", "speech"),
             }
         )
     return Annotations(

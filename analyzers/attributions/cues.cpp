@@ -1,0 +1,146 @@
+#include "analyzers/attributions/cues.hpp"
+
+namespace copydesk::analyzers::attributions {
+namespace {
+
+bool is_be(std::string_view word) {
+  return word == "is" || word == "was" || word == "are" || word == "were" || word == "be" ||
+         word == "been" || word == "being" || word == "am";
+}
+
+bool particle_matches(std::string_view particles, std::string_view word) {
+  std::size_t start = 0;
+  while (start <= particles.size()) {
+    std::size_t bar = particles.find('|', start);
+    if (bar == std::string_view::npos) bar = particles.size();
+    if (particles.substr(start, bar - start) == word) return true;
+    start = bar + 1;
+  }
+  return false;
+}
+
+// Adverbs that join a verb group: the listed ones, and "-ly" words the lexicon does not know.
+bool is_group_adverb(const TaggedText& text, std::uint32_t i) {
+  if (!text.is_word(i) || text.is_capitalized(i)) return false;
+  if (text.has(i, kVerbAdverb)) return true;
+  std::string_view t = text.text(i);
+  return t.size() > 4 && t.ends_with("ly") && text.info(i).classes == 0;
+}
+
+// A verb that comes from the house list: a speech verb that needs a content clause.
+const CueWord* house_cue(VerbForm form) {
+  static const CueWord kHouse[] = {
+      {"", VerbForm::base, CueClass::speech, kNeedsClause, "", false},
+      {"", VerbForm::third_person, CueClass::speech, kNeedsClause, "", false},
+      {"", VerbForm::past, CueClass::speech, kNeedsClause | kPastEqualsParticiple, "", false},
+      {"", VerbForm::participle, CueClass::speech, kNeedsClause, "", false},
+      {"", VerbForm::gerund, CueClass::speech, kNeedsClause, "", false},
+  };
+  switch (form) {
+    case VerbForm::third_person:
+      return &kHouse[1];
+    case VerbForm::past:
+      return &kHouse[2];
+    case VerbForm::gerund:
+      return &kHouse[4];
+    default:
+      return &kHouse[0];
+  }
+}
+
+}  // namespace
+
+bool matches_verb_list(std::string_view lower, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    std::string_view base = w;
+    if (lower == base) return true;
+    if (!lower.starts_with(base.substr(0, base.size() > 1 ? base.size() - 1 : base.size())))
+      continue;
+    std::string_view stem = base.ends_with("e") ? base.substr(0, base.size() - 1) : base;
+    if (lower.size() <= stem.size() || !lower.starts_with(stem)) continue;
+    std::string_view rest = lower.substr(stem.size());
+    if (base.ends_with("e")) {
+      if (rest == "es" || rest == "ed" || rest == "ing") return true;
+    } else {
+      if (rest == "s" || rest == "es" || rest == "ed" || rest == "ing") return true;
+      // a doubled final consonant: admit -> admitted
+      if (rest.size() >= 3 && rest[0] == base.back() &&
+          (rest.substr(1) == "ed" || rest.substr(1) == "ing"))
+        return true;
+    }
+  }
+  return false;
+}
+
+void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const HouseCues& house,
+                         std::vector<CueCandidate>& out) {
+  out.clear();
+  char buffer[32];
+  for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (!text.is_word(i)) continue;
+    const CueWord* word = text.info(i).cue;
+    bool house_verb = false;
+    if (!word && !house.attribution_verbs.empty() && text.info(i).classes == 0) {
+      std::string_view lower = lower_word(text.text(i), buffer, sizeof buffer);
+      if (!lower.empty() && matches_verb_list(lower, house.attribution_verbs)) {
+        word = house_cue(guess_verb_form(lower));
+        house_verb = true;
+      }
+    }
+    if (!word) continue;
+    // A capitalized cue word inside a sentence is a name ("Washington Post", "Claims Court").
+    if (text.is_capitalized(i) && !text.opens_sentence(i, sentence)) continue;
+
+    CueCandidate cue;
+    cue.head = i;
+    cue.word = word;
+    cue.form = word->form;
+    cue.house_verb = house_verb;
+    std::uint32_t end = i + 1;
+    if (!word->particles.empty()) {
+      // "referred directly to": one adverb may stand between the verb and its particle.
+      if (end + 1 < sentence.end_token && is_group_adverb(text, end) && text.is_word(end + 1) &&
+          particle_matches(word->particles, text.text(end + 1)))
+        ++end;
+      if (end < sentence.end_token && text.is_word(end) &&
+          particle_matches(word->particles, text.text(end)))
+        ++end;
+      else if (word->particle_required)
+        continue;
+    }
+    // "a said plan", "the report": a noun or adjective use of a verb form.
+    if (cue.form != VerbForm::noun && i > sentence.first_token && text.is_word(i - 1) &&
+        text.has(i - 1, kDeterminer) && !text.has(i - 1, kPossessive | kRelativePronoun))
+      continue;
+
+    std::uint32_t first = i;
+    if (cue.form != VerbForm::noun && cue.form != VerbForm::other) {
+      while (first > sentence.first_token) {
+        std::uint32_t b = first - 1;
+        if (!text.is_word(b)) break;
+        bool joins = text.has(b, kAuxiliary | kModal | kNegation) || is_group_adverb(text, b);
+        if (!joins || text.has(b, kPersonalPronoun | kCueWord)) break;
+        if (text.is_capitalized(b) && !text.opens_sentence(b, sentence)) break;
+        --first;
+      }
+      for (std::uint32_t a = first; a < i; ++a)
+        if (is_be(text.text(a)) || text.text(a) == "Is" || text.text(a) == "Was")
+          cue.passive = cue.form == VerbForm::participle ||
+                        (cue.form == VerbForm::past && (word->flags & kPastEqualsParticiple));
+      if (first > sentence.first_token && text.text(first - 1) == "to" &&
+          cue.form == VerbForm::base) {
+        cue.infinitive = true;
+        --first;
+      }
+      if (cue.form == VerbForm::gerund && first == i) {
+        // ", saying ..." or "before adding ...": a participle clause; "is saying" is a verb group.
+        cue.gerund = true;
+      }
+    }
+    cue.span = {first, end};
+    out.push_back(cue);
+    i = end - 1;
+  }
+}
+
+}  // namespace copydesk::analyzers::attributions

@@ -1,0 +1,149 @@
+#include "analyzers/attributions/spelling.hpp"
+
+#include <unordered_map>
+
+namespace copydesk::analyzers::attributions {
+namespace {
+
+// One capitalized word of a name, with the key its variants share.
+struct NameWord {
+  Span span;
+  std::string written;
+  std::string group;  // "s:" + surname key, or "f:" + first-name key + "|" + surname key
+};
+
+bool starts_capitalized(std::string_view word) {
+  if (word.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(word[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+bool is_corporate_suffix(std::string_view word) {
+  return word == "Corp" || word == "Inc" || word == "Co" || word == "Ltd" || word == "Cos" ||
+         word == "Bhd" || word == "Plc" || word == "PLC" || word == "Corporation";
+}
+
+std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameMention>& names) {
+  std::vector<NameWord> words;
+  for (const NameMention& name : names) {
+    std::string surname_key = spelling_key(name.surname);
+    if (surname_key.size() < 4 && name.text.find(' ') == std::string::npos) continue;
+    std::uint32_t cursor = name.span.start;
+    std::size_t start = 0;
+    while (start < name.text.size()) {
+      std::size_t space = name.text.find(' ', start);
+      if (space == std::string::npos) space = name.text.size();
+      std::string_view word = std::string_view(name.text).substr(start, space - start);
+      start = space + 1;
+      std::size_t at = prose.find(word, cursor);
+      if (at == std::string_view::npos || at >= name.span.end) break;
+      cursor = static_cast<std::uint32_t>(at + word.size());
+      // "Corp." and "Corp", "Mich." and "Mich": an abbreviation's period is no spelling.
+      while (!word.empty() && word.back() == '.')
+        word.remove_suffix(1);
+      std::string key = spelling_key(word);
+      if (!starts_capitalized(word) || key.size() < 4) continue;
+      if (word.find('.') != std::string_view::npos) continue;  // initials: "C.Czarnikow"
+      if (is_corporate_suffix(word)) continue;
+      bool last = start >= name.text.size();
+      NameWord entry;
+      entry.span = {static_cast<std::uint32_t>(at), cursor};
+      entry.written = std::string(word);
+      entry.group = last ? "s:" + key : "f:" + key + "|" + surname_key;
+      words.push_back(std::move(entry));
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<SpellingVariant> find_spelling_variants(
+    std::string_view prose, const std::vector<NameMention>& names,
+    const std::map<std::string, std::string>& house_spellings) {
+  std::vector<SpellingVariant> variants;
+  std::vector<NameWord> words = name_words(prose, names);
+  std::unordered_map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    groups[words[i].group].push_back(i);
+
+  std::vector<bool> reported(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::vector<std::size_t>& group = groups[words[i].group];
+    if (group.front() != i) continue;  // each group once, from its first word
+    // The reference: a spelling the house list prefers, else the one met first.
+    std::size_t reference = group.front();
+    for (std::size_t w : group) {
+      for (const auto& [variant, house] : house_spellings)
+        if (house == words[w].written) reference = w;
+    }
+    for (std::size_t w : group) {
+      if (words[w].written == words[reference].written) continue;
+      SpellingVariant variant;
+      variant.span = words[w].span;
+      variant.written = words[w].written;
+      variant.other = words[reference].written;
+      variant.other_span = words[reference].span;
+      if (auto it = house_spellings.find(words[w].written); it != house_spellings.end())
+        variant.house = it->second;
+      variants.push_back(std::move(variant));
+      reported[w] = true;
+    }
+  }
+  // A variant the house list names, even when the document uses no other spelling.
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (reported[w]) continue;
+    auto it = house_spellings.find(words[w].written);
+    if (it == house_spellings.end() || it->second == words[w].written) continue;
+    SpellingVariant variant;
+    variant.span = words[w].span;
+    variant.written = words[w].written;
+    variant.other = it->second;
+    variant.house = it->second;
+    variants.push_back(std::move(variant));
+  }
+  return variants;
+}
+
+std::vector<std::vector<Finding>> cross_document_spellings(
+    const std::vector<DocumentNames>& documents) {
+  struct Occurrence {
+    std::size_t document;
+    NameWord word;
+  };
+  std::vector<std::vector<Finding>> findings(documents.size());
+  std::unordered_map<std::string, std::vector<Occurrence>> groups;
+  std::vector<std::string> order;
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    for (NameWord& word : name_words(documents[d].prose, documents[d].names)) {
+      auto [it, added] = groups.try_emplace(word.group);
+      if (added) order.push_back(word.group);
+      it->second.push_back({d, std::move(word)});
+    }
+  for (const std::string& key : order) {
+    const std::vector<Occurrence>& group = groups[key];
+    const Occurrence& reference = group.front();
+    for (const Occurrence& o : group) {
+      if (o.word.written == reference.word.written || o.document == reference.document) continue;
+      // The same document spells it the reference way too: names.inconsistent-spelling says so.
+      bool also_here = false;
+      for (const Occurrence& other : group)
+        if (other.document == o.document && other.word.written == reference.word.written)
+          also_here = true;
+      if (also_here) continue;
+      Finding finding;
+      finding.rule = "names.inconsistent-spelling";
+      finding.severity = Severity::warning;
+      finding.message = "“" + o.word.written + "” is spelled “" + reference.word.written + "” in " +
+                        documents[reference.document].path + ".";
+      finding.span = o.word.span;
+      finding.related.push_back({reference.word.span,
+                                 "spelled “" + reference.word.written + "” here",
+                                 documents[reference.document].path});
+      findings[o.document].push_back(std::move(finding));
+    }
+  }
+  return findings;
+}
+
+}  // namespace copydesk::analyzers::attributions

@@ -1,0 +1,49 @@
+// What stands behind each sentence: an attribution (from the attributions analyzer) whose cue,
+// content or scope covers it, a reporting cue, a direct quotation, a named or trusted source.
+// A claim's status is decided from this.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzers/annotations.hpp"
+#include "analyzers/claims/hedges.hpp"
+#include "analyzers/claims/words.hpp"
+
+namespace copydesk::analyzers::claims {
+
+struct Support {
+  // An attribution whose cue is in the sentence or whose content overlaps it.
+  std::optional<std::size_t> attribution;
+  // A reporting cue in the sentence outside its hedges ("said", "according to", "told"), for
+  // attributions the attributions analyzer did not report.
+  std::optional<Span> cue;
+  // The sentence names who stands behind all of it: "according to" a named source, or a
+  // trusted source from the house list.
+  bool named = false;
+};
+
+// Whether token `token` of sentence `sentence` is inside a direct quotation (double quotation
+// marks, paired within a paragraph). Scans its paragraph up to the token: asked only for hedges
+// and claims, which are few.
+bool in_quotation(const Words& words, std::uint32_t sentence, std::uint32_t token);
+
+// One Support per sentence. `trusted_sources` are the house list's names (any case).
+std::vector<Support> sentence_support(const Words& words,
+                                      const std::vector<Attribution>& attributions,
+                                      const std::vector<FoundHedge>& hedges,
+                                      const std::vector<std::string>& trusted_sources);
+
+// Whether a hedge names its source after all: it is inside what a named source says ("the TASS
+// agency cited officials as saying schools reportedly closed"), or its sentence is "according
+// to" someone named.
+bool hedge_sourced(const FoundHedge& hedge, const Support& support,
+                   const std::vector<Attribution>& attributions);
+
+// The attribution whose content holds `focus`, else the sentence's own attribution.
+std::optional<std::size_t> attribution_for(Span focus, const Support& support,
+                                           const std::vector<Attribution>& attributions);
+
+}  // namespace copydesk::analyzers::claims

@@ -1,0 +1,100 @@
+// The temporal vocabulary: every word the date recognizer reacts to, in one hash table built once.
+// The recognizer looks up each word token; anything not here is rejected after one probe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace copydesk::analyzers::dates {
+
+enum class Unit : std::uint8_t {
+  none,
+  second,
+  minute,
+  hour,
+  day,
+  week,
+  weekend,
+  fortnight,
+  month,
+  quarter,
+  half,  // of a year
+  season,
+  year,
+  decade,
+  century,
+  millennium,
+};
+
+enum class PartOfDay : std::uint8_t { none, morning, afternoon, evening, night, daytime };
+enum class RefKind : std::uint8_t { none, past, present, future };
+enum class TenseCue : std::uint8_t { none, past, present, future };
+
+enum class WordClass : std::uint8_t {
+  none,
+  month,        // value 1-12
+  weekday,      // value 1-7 (Monday = 1)
+  unit,         // value: Unit
+  cardinal,     // value: the number; kVague for "several", "few", "many"
+  ordinal,      // value: 1-31 ("first", "second", ..., "thirtieth")
+  day_deixis,   // value: days from the dateline (today 0, yesterday -1, tomorrow 1, tonight 0)
+  part_of_day,  // value: PartOfDay
+  clock_word,   // value: minutes since midnight (noon 720, midnight 1440)
+  season,       // value 1-4: spring, summer, fall, winter
+  reference,    // value: RefKind ("now", "recently", "soon", "currently")
+  shifter,      // value: -1, 0, +1 ("last", "this", "next", "previous", "coming")
+  set_adverb,   // value: Unit ("daily", "weekly", "annually")
+  holiday,      // value: Holiday
+  decade_word,  // value: tens digit ("the nineties" = 9)
+  tense,        // value: TenseCue ("will", "said", "says"); not temporal by itself
+};
+
+enum class Holiday : std::uint8_t {
+  none,
+  christmas,
+  christmas_eve,
+  new_years_day,
+  new_years_eve,
+  thanksgiving,
+  easter,
+  halloween,
+  valentines,
+  independence_day,
+  labor_day,
+  memorial_day,
+  election_day,
+  boxing_day,
+  veterans_day,
+};
+
+constexpr int kVague = -1;  // a cardinal that names no number: "several", "few", "many"
+
+enum LexemeFlag : std::uint8_t {
+  plural = 1,        // "years", "Mondays"
+  abbreviation = 2,  // "Jan", "Tues": needs a period or a number after it to count
+  possessive = 4,    // written with 's: "Friday's", "year's"
+  with_period = 8,   // written with a trailing period: "Jan.", "Sept."
+};
+
+struct Lexeme {
+  WordClass word_class = WordClass::none;
+  std::uint8_t flags = 0;
+  std::int16_t value = 0;
+  explicit operator bool() const { return word_class != WordClass::none; }
+  bool has(LexemeFlag flag) const { return (flags & flag) != 0; }
+};
+
+// Case-insensitive; a trailing period ("Jan.") and a possessive 's or ’s ("Friday's") are
+// stripped and reported in the flags. Words longer than any entry are rejected without hashing.
+Lexeme lookup_word(std::string_view word);
+
+// False for most words that cannot start a temporal expression, cheaply: it tests a few bits for
+// the token's length and letters against the words that start matches (months, weekdays, units,
+// "today", "now", ... but not modifiers such as "last" or tense cues such as "said"). True means
+// "look it up".
+bool may_trigger(std::string_view word);
+
+// Case-insensitive ASCII comparison with a lower-case word.
+bool equals_lower(std::string_view text, std::string_view lower_word);
+
+}  // namespace copydesk::analyzers::dates

@@ -1,0 +1,102 @@
+// Recognition: finds temporal expressions by walking the shared tokens of each sentence. A token
+// starts a match only if it is a number or a word of the temporal lexicon (a month, a weekday, a
+// unit, "today", "now", ...); everything else costs one hash probe. Modifiers ("last", "the
+// past", "three", "early", "about") are taken in by looking left from the word that triggered
+// the match, and complements ("ago", ", 2024", "Moscow time") by looking right.
+//
+// Extents follow TimeML's TIMEX3: "Tuesday", "March 12", "the last week", "three days",
+// "about 3:00 am Moscow time"; prepositions are left out; "from March 15 till March 17" is two
+// expressions; "three days before the vote" is the duration "three days".
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analyzers/dates/expression.hpp"
+#include "analyzers/segmentation.hpp"
+
+namespace copydesk::analyzers::dates {
+
+class Recognizer {
+ public:
+  Recognizer(std::string_view prose, const Segmentation& segmentation);
+
+  // Appends the expressions in tokens [first_token, end_token) in text order; they never
+  // overlap. The range is a paragraph: an expression may run over a sentence break the
+  // segmenter made after an abbreviation ("at 9 a.m. Tuesday").
+  void scan(std::uint32_t first_token, std::uint32_t end_token, std::vector<Expr>& out);
+
+ private:
+  using Index = std::uint32_t;
+
+  // Token access, bounded by the current range: out-of-range tokens match nothing.
+  bool in(Index i) const { return i >= first_ && i < end_; }
+  const Token& token(Index i) const { return tokens_[i]; }
+  std::string_view text(Index i) const {
+    return prose_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+  }
+  Lexeme lexeme(Index i) const;
+  WordClass word_class(Index i) const { return lexeme(i).word_class; }
+  bool is(Index i, WordClass word_class) const { return lexeme(i).word_class == word_class; }
+  bool word(Index i, std::string_view lower) const {
+    return in(i) && tokens_[i].kind == TokenKind::word &&
+           tokens_[i].end - tokens_[i].start == lower.size() && equals_lower(text(i), lower);
+  }
+  bool punct(Index i, char c) const;
+  bool dash(Index i) const;  // "-", "–" or "—"
+  bool touching(Index left, Index right) const;
+  bool capitalized(Index i) const;
+  bool sentence_start(Index i) const { return in(i) && starts_[i - first_] != 0; }
+  bool lower_word(Index i) const;  // a word token starting with a lower-case letter
+  int integer(Index i) const;      // a number token of plain digits, else -1
+  int digit_count(Index i) const;
+
+  bool number_may_start(Index i) const;
+
+  // Matchers: each reads from the core token at `i` and fills `e` on success.
+  bool match_number(Index i, Expr& e);
+  bool match_digit_word(Index i, Expr& e);
+  bool match_month(Index i, Expr& e, bool from_weekday);
+  bool match_weekday(Index i, Expr& e);
+  bool match_unit(Index i, Expr& e);
+  bool match_day_deixis(Index i, Expr& e);
+  bool match_part_of_day(Index i, Expr& e);
+  bool match_clock_word(Index i, Expr& e);
+  bool match_season(Index i, Expr& e);
+  bool match_reference(Index i, Expr& e);
+  bool match_set_adverb(Index i, Expr& e);
+  bool match_holiday(Index i, Expr& e);
+  bool match_cardinal(Index i, Expr& e);
+  bool match_decade_word(Index i, Expr& e);
+
+  // Pieces shared by the matchers.
+  bool read_time(Index i, Expr& e);         // a clock time starting at i, with its zone
+  Index read_zone(Index i, Expr& e);        // a zone at i; returns the index after it (i: none)
+  Index read_meridiem(Index i, int& hour);  // "am", "p.m." at i; returns the index after it
+  Index read_year(Index i, int& year, Span& span) const;  // "2024", "nineteen ninety-six"
+  Index read_day_of_month(Index i, int& day) const;       // "12", "12th", "twelfth"
+  Index read_time_day(Index i, Expr& e);           // a day after a clock time: "Tuesday", "Nov. 9"
+  Index read_part_of_day_after(Index i, Expr& e);  // "morning" after "Tuesday", "yesterday"
+  bool read_quantity_left(Index end, double& amount, bool& vague, Index& first) const;
+  void extend_position(Expr& e) const;       // "early", "late", "mid-", "the end of", ...
+  void extend_approximation(Expr& e) const;  // "about", "more than", "at least", ...
+  void extend_shift(Expr& e) const;          // "last", "next", "this", "this past", ...
+  bool in_news_dateline(const Expr& e) const;
+  void finish(Expr& e, std::vector<Expr>& out);
+  void maybe_range_end(const Expr& first, std::vector<Expr>& out);
+
+  std::string_view prose_;
+  const std::vector<Token>& tokens_;
+  const std::vector<Sentence>& sentences_;
+  std::size_t next_sentence_ = 0;     // sentences are met in order
+  std::vector<std::uint8_t> starts_;  // for the current range: 1 where a sentence starts
+  // Lexemes for the current range, reused: the scan looks up only words that may start a
+  // match; others are looked up when a matcher reads them.
+  mutable std::vector<Lexeme> lexemes_;
+  mutable std::vector<std::uint8_t> looked_up_;
+  Index first_ = 0;
+  Index end_ = 0;
+  Index floor_ = 0;  // the end of the last expression found: left extensions stop there
+};
+
+}  // namespace copydesk::analyzers::dates

@@ -1,0 +1,162 @@
+#include "analyzers/dates/tense.hpp"
+
+namespace copydesk::analyzers::dates {
+namespace {
+
+// Words in -ed that are not past-tense verbs.
+constexpr std::string_view kNotPast[] = {"hundred", "indeed", "exceed",  "proceed", "succeed",
+                                         "breed",   "speed",  "embed",   "naked",   "wicked",
+                                         "sacred",  "rugged", "beloved", "kindred", "shed"};
+
+// How far a cue may be from the expression, in tokens, to count.
+constexpr std::uint32_t kWindow = 14;
+// The verb that governs a date usually comes before it: a cue after it counts as farther.
+constexpr std::uint32_t kRightPenalty = 2;
+
+// Mark bits beside the TenseCue in the low two bits.
+constexpr std::uint8_t kCueMask = 3;
+constexpr std::uint8_t kLooksAhead = 4;      // "by" right before a date
+constexpr std::uint8_t kLooksBack = 8;       // "since" right before a date
+constexpr std::uint8_t kUnknownMark = 0xFF;  // not worked out yet
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+TenseCue cue_of(std::string_view word, Lexeme lexeme) {
+  if (lexeme.word_class == WordClass::tense) return static_cast<TenseCue>(lexeme.value);
+  if (lexeme.word_class == WordClass::shifter) {
+    if (lexeme.value > 0 && !equals_lower(word, "following")) return TenseCue::future;
+    if (equals_lower(word, "last")) return TenseCue::past;
+    return TenseCue::none;
+  }
+  if (lexeme) return TenseCue::none;
+  // "they'll", "we'll"
+  if (ends_with(word, "'ll") || ends_with(word, "\xE2\x80\x99ll")) return TenseCue::future;
+  if (word.size() >= 5 && word[0] >= 'a' && word[0] <= 'z' && ends_with(word, "ed")) {
+    for (std::string_view not_past : kNotPast)
+      if (word == not_past) return TenseCue::none;
+    return TenseCue::past;
+  }
+  return TenseCue::none;
+}
+
+}  // namespace
+
+TenseCue tense_cue(std::string_view word) {
+  return cue_of(word, lookup_word(word));
+}
+
+void compute_tense_cues(std::string_view prose, const std::vector<Token>& tokens,
+                        std::uint32_t first, std::uint32_t end, TenseCues& cues) {
+  cues.prose = prose;
+  cues.tokens = &tokens;
+  cues.first = first;
+  cues.end = end;
+  cues.marks.assign(end - first, kUnknownMark);
+}
+
+namespace {
+
+std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
+  std::uint8_t& mark = cues.marks[i - cues.first];
+  if (mark != kUnknownMark) return mark;
+  const std::vector<Token>& tokens = *cues.tokens;
+  auto text = [&](std::uint32_t k) {
+    return cues.prose.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+  };
+  auto is = [&](std::uint32_t k, std::string_view lower) {
+    return k >= cues.first && k < cues.end && tokens[k].kind == TokenKind::word &&
+           equals_lower(text(k), lower);
+  };
+  mark = 0;
+  if (tokens[i].kind != TokenKind::word) return mark;
+  std::string_view word = text(i);
+  Lexeme lexeme = lookup_word(word);
+  TenseCue cue = cue_of(word, lexeme);
+  // "next week" looks ahead, "next to the embassy" does not: a shifter counts only before a
+  // unit, a weekday or a month.
+  if (lexeme.word_class == WordClass::shifter && i + 1 < cues.end) {
+    WordClass next = tokens[i + 1].kind == TokenKind::word ? lookup_word(text(i + 1)).word_class
+                                                           : WordClass::none;
+    if (next != WordClass::unit && next != WordClass::weekday && next != WordClass::month &&
+        next != WordClass::season)
+      cue = TenseCue::none;
+  }
+  // "will be held", "to be announced": a participle after "be" is not the past.
+  if (cue == TenseCue::past && (is(i - 1, "be") || is(i - 1, "been"))) cue = TenseCue::none;
+  // "planned to leave", "plan to meet", "expected to sign": the future.
+  if ((equals_lower(word, "planned") || equals_lower(word, "plan") ||
+       equals_lower(word, "intended") || equals_lower(word, "hoped") ||
+       equals_lower(word, "poised")) &&
+      (is(i + 1, "to") || is(i + 1, "for")))
+    cue = TenseCue::future;
+  if (word.size() <= 5) {
+    // "going to", "set to", "as soon as", "as early as": the future.
+    if ((equals_lower(word, "going") || equals_lower(word, "set")) && is(i + 1, "to"))
+      cue = TenseCue::future;
+    if ((equals_lower(word, "soon") || equals_lower(word, "early")) && is(i + 1, "as") &&
+        is(i - 1, "as"))
+      cue = TenseCue::future;
+    if (equals_lower(word, "by")) mark |= kLooksAhead;
+    if (equals_lower(word, "since")) mark |= kLooksBack;
+  }
+  mark |= static_cast<std::uint8_t>(cue);
+  return mark;
+}
+
+}  // namespace
+
+TenseReading tense_around(TenseCues& cues, const Sentence& sentence, std::uint32_t first,
+                          std::uint32_t end) {
+  auto mark = [&](std::uint32_t i) { return mark_of(cues, i); };
+  // A preposition right before the expression says more than any verb: "by May", "until
+  // Tuesday" look ahead, "since March" back.
+  if (first > sentence.first_token) {
+    std::uint8_t before = mark(first - 1);
+    if (before & kLooksAhead) return {Tense::future, 1};
+    if (before & kLooksBack) return {Tense::past, 1};
+  }
+  TenseCue left = TenseCue::none;
+  std::uint32_t left_distance = kWindow + 1;
+  for (std::uint32_t i = first, d = 1; i > sentence.first_token && d <= kWindow; ++d) {
+    --i;
+    TenseCue cue = static_cast<TenseCue>(mark(i) & kCueMask);
+    if (cue != TenseCue::none) {
+      left = cue;
+      left_distance = d;
+      break;
+    }
+  }
+  TenseCue right = TenseCue::none;
+  std::uint32_t right_distance = kWindow + 1;
+  for (std::uint32_t i = end, d = 1; i < sentence.end_token && d <= kWindow; ++i, ++d) {
+    TenseCue cue = static_cast<TenseCue>(mark(i) & kCueMask);
+    if (cue != TenseCue::none) {
+      right = cue;
+      right_distance = d;
+      break;
+    }
+  }
+  bool use_left = left_distance <= right_distance + kRightPenalty;
+  TenseCue chosen = use_left ? left : right;
+  TenseReading reading;
+  reading.distance = use_left ? left_distance : right_distance + kRightPenalty;
+  switch (chosen) {
+    case TenseCue::past:
+      reading.tense = Tense::past;
+      break;
+    case TenseCue::present:
+      reading.tense = Tense::present;
+      break;
+    case TenseCue::future:
+      reading.tense = Tense::future;
+      break;
+    case TenseCue::none:
+      reading.tense = Tense::unknown;
+      break;
+  }
+  return reading;
+}
+
+}  // namespace copydesk::analyzers::dates

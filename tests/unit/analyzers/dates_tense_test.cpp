@@ -1,0 +1,53 @@
+#include "analyzers/dates/tense.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "analyzers/segmentation.hpp"
+
+using namespace copydesk::analyzers;
+using dates::Tense;
+
+namespace {
+
+// The tense around the first occurrence of `word` in a one-sentence text.
+Tense tense_of(const std::string& text, std::string_view word) {
+  Segmentation segmentation = segment(text, {{0, static_cast<std::uint32_t>(text.size())}});
+  REQUIRE(segmentation.sentences.size() == 1);
+  auto size = static_cast<std::uint32_t>(segmentation.tokens.size());
+  dates::TenseCues cues;
+  dates::compute_tense_cues(text, segmentation.tokens, 0, size, cues);
+  for (std::uint32_t i = 0; i < size; ++i) {
+    const Token& token = segmentation.tokens[i];
+    if (text.substr(token.start, token.end - token.start) == word)
+      return dates::tense_around(cues, segmentation.sentences[0], i, i + 1).tense;
+  }
+  FAIL("word not found");
+  return Tense::unknown;
+}
+
+}  // namespace
+
+TEST_CASE("tense: the nearest cue decides") {
+  CHECK(tense_of("The ministry said on Tuesday that it had acted.", "Tuesday") == Tense::past);
+  CHECK(tense_of("The council will meet on Tuesday.", "Tuesday") == Tense::future);
+  CHECK(tense_of("The vote is scheduled for Sunday.", "Sunday") == Tense::future);
+  CHECK(tense_of("Police arrested him on Friday.", "Friday") == Tense::past);
+  CHECK(tense_of("The mayor says on Monday the road opens.", "Monday") == Tense::present);
+  CHECK(tense_of("Talks on Friday.", "Friday") == Tense::unknown);
+}
+
+TEST_CASE("tense: a cue before the date beats one after it") {
+  CHECK(tense_of("He said on Monday they will go.", "Monday") == Tense::past);
+  CHECK(tense_of("They will meet Friday, officials said.", "Friday") == Tense::future);
+}
+
+TEST_CASE("tense: participles after be, and prepositions") {
+  CHECK(tense_of("The talks will be held on Thursday.", "Thursday") == Tense::future);
+  CHECK(tense_of("The road has been closed since March.", "March") == Tense::past);
+  CHECK(tense_of("Reply by Friday, the office said.", "Friday") == Tense::future);
+  CHECK(dates::tense_cue("they'll") == dates::TenseCue::future);
+  CHECK(dates::tense_cue("hundred") == dates::TenseCue::none);
+  CHECK(dates::tense_cue("announced") == dates::TenseCue::past);
+}
