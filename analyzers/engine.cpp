@@ -58,6 +58,7 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
     return std::tie(a.span.start, a.span.end, a.rule) < std::tie(b.span.start, b.span.end, b.rule);
   });
   analysis.findings = std::move(findings);
+  analysis.names = std::move(attribution_analysis.names);
   return analysis;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzers/annotations.hpp"
+#include "analyzers/attributions/names.hpp"
 #include "analyzers/config.hpp"
 #include "analyzers/document.hpp"
 #include "analyzers/prose.hpp"
@@ -24,6 +25,9 @@ struct Analysis {
   Segmentation segmentation;
   Annotations annotations;
   std::vector<Finding> findings;  // configured severities applied, suppressions applied, sorted
+  // Names of people and organizations, for checks across documents (names.inconsistent-spelling
+  // over several files).
+  std::vector<attributions::NameMention> names;
 };
 
 Analysis analyze(const Document& document, const AnalysisOptions& options);

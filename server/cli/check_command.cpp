@@ -1,5 +1,7 @@
 #include "server/cli/check_command.hpp"
 
+#include "analyzers/attributions/spelling.hpp"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,6 +18,9 @@
 #include "server/version.hpp"
 
 namespace copydesk::server::cli {
+
+// The most files `check` compares with each other for names spelled two ways.
+constexpr std::size_t kCrossFileLimit = 100;
 
 namespace {
 
@@ -72,11 +77,37 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
   return command;
 }
 
+void add_cross_file_findings(const Batch& batch,
+                             const std::vector<analyzers::attributions::DocumentNames>& names,
+                             std::vector<std::optional<output::FileReport>>& files) {
+  std::vector<std::vector<analyzers::Finding>> found =
+      analyzers::attributions::cross_document_spellings(names);
+  for (std::size_t i = 0; i < found.size() && i < files.size(); ++i) {
+    if (!files[i] || found[i].empty()) continue;
+    std::vector<analyzers::Finding>& findings = files[i]->findings;
+    for (analyzers::Finding& finding : found[i]) {
+      std::optional<Severity> severity =
+          batch.inputs[i].options.settings.severity_for(finding.rule);
+      if (!severity) continue;
+      finding.severity = *severity;
+      findings.push_back(std::move(finding));
+    }
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const analyzers::Finding& a, const analyzers::Finding& b) {
+                       return a.span.start < b.span.start;
+                     });
+  }
+}
+
 int run_check(const CheckOptions& options) {
   const BatchOptions batch_options = to_batch_options(options.inputs);
   Batch batch = prepare_batch(batch_options, std::cerr);
 
   std::vector<std::optional<output::FileReport>> files(batch.inputs.size());
+  // Names spelled one way in one file and another way in the next: checked across the files of
+  // one run when they are few enough to be one story package, not a whole archive.
+  const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kCrossFileLimit;
+  std::vector<analyzers::attributions::DocumentNames> names(across_files ? batch.inputs.size() : 0);
   run_batch(
       batch, batch_options.jobs,
       [&](std::size_t index, const analyzers::Document& document,
@@ -84,8 +115,10 @@ int run_check(const CheckOptions& options) {
         // Keep only what output needs: the prose view and tokens are large.
         files[index] = output::make_file_report(document.path, document.text, analysis.dateline,
                                                 analysis.findings);
+        if (across_files) names[index] = {document.path, analysis.prose.prose, analysis.names};
       },
       std::cerr);
+  if (across_files) add_cross_file_findings(batch, names, files);
 
   output::Report report;
   for (std::optional<output::FileReport>& file : files)

@@ -404,3 +404,28 @@ TEST_CASE("check: config files set severities; their errors are printed once and
   CHECK(contains(broken.out, "desk/a.txt:1:9: warning: "));
   CHECK(contains(broken.out, "desk/b.txt:1:9: warning: "));
 }
+
+TEST_CASE("check: a name spelled two ways across the files of one run") {
+  TempDir dir;
+  dir.write("monday.txt",
+            "date 2024-05-06\nAndrii Kovalenko, a spokesman for the port, said the ferry "
+            "would sail.\n");
+  dir.write("tuesday.txt",
+            "date 2024-05-07\nAndriy Kovalenko, a spokesman for the port, said the ferry had "
+            "sailed.\n");
+  const Result both = run({"check", "--format", "json", "monday.txt", "tuesday.txt"}, dir.path());
+  const json report = json::parse(both.out);
+  std::size_t across = 0;
+  for (const json& file : report["files"])
+    for (const json& diagnostic : file["diagnostics"])
+      if (diagnostic["rule"] == "names.inconsistent-spelling") {
+        ++across;
+        REQUIRE(diagnostic["related"].size() == 1);
+        CHECK(diagnostic["related"][0]["path"].get<std::string>().ends_with(".txt"));
+      }
+  CHECK(across >= 1);
+
+  // Near miss: one file alone has nothing to compare with.
+  const Result alone = run({"check", "--format", "json", "monday.txt"}, dir.path());
+  CHECK_FALSE(contains(alone.out, "names.inconsistent-spelling"));
+}
