@@ -155,6 +155,8 @@ std::uint32_t count_end(const Words& w, Range r, std::uint32_t j) {
     if (w.has(k, kPeopleNoun | kMaterielNoun)) return k + 1;
     if (w.known(k)) break;
   }
+  // A noun the lexicon does not know: "12 fishermen".
+  if (end < r.end && w.is_word(end) && !w.known(end) && !w.is_capitalized(end)) return end + 1;
   return end;
 }
 
@@ -274,10 +276,16 @@ void find_records(const Words& w, Range r, std::vector<Trigger>& out) {
         if (w.is_char(j, ',') || w.is_char(j, ';')) break;
         bool record = w.has(j, kRecordWord) && !w.is(j, "record");
         if (w.is(j, "record") && j > r.first && w.is(j - 1, "on")) record = true;
-        if (w.is(j, "in") && j + 2 < r.end &&
-            ((w.is_count(j + 1) && is_any(w, j + 2, {"years", "decades", "centuries"})) ||
-             is_any(w, j + 1, {"decades", "history", "memory", "living"})))
-          record = true;
+        if (w.is(j, "in") && j + 2 < r.end) {
+          if (w.is_count(j + 1) && is_any(w, j + 2, {"years", "decades", "centuries"})) {
+            add(out, ClaimKind::record, w, k - 1, j + 3);
+            return;
+          }
+          if (is_any(w, j + 1, {"decades", "history", "memory"})) {
+            add(out, ClaimKind::record, w, k - 1, j + 2);
+            return;
+          }
+        }
         if (record) {
           // "since 1952": the year belongs to the record.
           std::uint32_t end = j + 1 < r.end && w.is_number(j + 1) ? j + 2 : j + 1;

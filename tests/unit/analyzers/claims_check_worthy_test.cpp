@@ -46,6 +46,8 @@ TEST_CASE("check-worthy claims") {
     check_one("By noon [[31 were confirmed dead]].", "a casualty figure");
     check_one("The storm [[injured twenty]] in the valley.", "a casualty figure");
     check_one("The death [[toll rose to 40]] on Sunday.", "a casualty figure");
+    check_one("[[Thirty four miners died]] in the shaft.", "a casualty figure");
+    check_one("All [[189 on the plane died]] at sea.", "a casualty figure");
   }
   SUBCASE("counts of losses and of people") {
     check_one("The unit lost [[four tanks and two armored trucks]] near the river.",
@@ -67,6 +69,10 @@ TEST_CASE("check-worthy claims") {
   SUBCASE("statistics") {
     check_one("Exports [[fell 4.5 percent]] in May.", "a statistic");
   }
+  SUBCASE("the weightiest reason comes first") {
+    check_one("Sales fell 4 percent, [[the worst in decades]].", "a record or superlative");
+    check_one("The storm, the worst in decades, [[killed 12 fishermen]].", "a casualty figure");
+  }
 }
 
 TEST_CASE("not check-worthy") {
@@ -83,6 +89,9 @@ TEST_CASE("not check-worthy") {
     CHECK(claims_of("The singer of the band Grateful Dead was 78 then.").empty());
     CHECK(claims_of("There were four deaths per 100,000 residents.").empty());
     CHECK(claims_of("A mass shooting is one where four or more people are killed.").empty());
+  }
+  SUBCASE("bodies that are not dead ones") {
+    CHECK(claims_of("It is one of five leading research bodies in the state.").empty());
   }
   SUBCASE("a vague count") {
     CHECK(claims_of("Dozens died in the attack on the base.").empty());

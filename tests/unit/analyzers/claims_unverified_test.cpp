@@ -43,6 +43,11 @@ TEST_CASE("claims.unverified near-misses") {
   SUBCASE("verified in so many words") {
     check_rule(kRule, "The photos were verified by our desk. They show boats near the wreck.");
   }
+  SUBCASE("confirm in the sense of approving") {
+    check_rule(kRule,
+               "The blast killed 14 workers. The settlement has not been confirmed by a court.");
+    check_rule(kRule, "The firm said it was unable to confirm its plan at the hearing.");
+  }
   SUBCASE("unconfirmed by a legislature is not a caveat") {
     check_rule(kRule, "The nominee remains unconfirmed by the senate.");
   }
