@@ -91,7 +91,7 @@ struct Claim {
   ClaimStatus status = ClaimStatus::unattributed;
   std::optional<std::size_t> attribution;  // index into Annotations::attributions
   std::vector<std::string> reasons;        // what makes it check-worthy, what qualifies it
-  Span focus = {};  // the words that make it check-worthy: "killed 234 combatants"
+  Span focus = {};                  // the words that make it check-worthy: "killed 234 combatants"
   std::optional<Span> caveat = {};  // the copy's own "could not be verified" (unverified claims)
 };
 

@@ -140,7 +140,9 @@ Finding unused_finding(const DirectiveComment& comment, std::string message) {
   return finding;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 }  // namespace
 

@@ -43,11 +43,9 @@ void check_claims_conflicting_figures(const RuleContext& context, std::vector<Fi
 
 void check_attribution_unattributed_quote(const RuleContext& context,
                                           std::vector<Finding>& findings);
-void check_attribution_anonymous_source(const RuleContext& context,
-                                        std::vector<Finding>& findings);
+void check_attribution_anonymous_source(const RuleContext& context, std::vector<Finding>& findings);
 void check_attribution_loaded_verb(const RuleContext& context, std::vector<Finding>& findings);
-void check_names_inconsistent_spelling(const RuleContext& context,
-                                       std::vector<Finding>& findings);
+void check_names_inconsistent_spelling(const RuleContext& context, std::vector<Finding>& findings);
 void check_names_first_reference(const RuleContext& context, std::vector<Finding>& findings);
 
 }  // namespace copydesk::analyzers

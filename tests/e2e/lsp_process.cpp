@@ -123,9 +123,10 @@ std::optional<json> LspProcess::read_message(std::chrono::milliseconds timeout) 
   }
 }
 
-json LspProcess::wait_for_response(const json& id, std::chrono::milliseconds timeout) {
+json LspProcess::wait_for(const std::function<bool(const json&)>& wanted, const std::string& what,
+                          std::chrono::milliseconds timeout) {
   for (auto it = kept_.begin(); it != kept_.end(); ++it) {
-    if (it->contains("id") && (*it)["id"] == id && !it->contains("method")) {
+    if (wanted(*it)) {
       json found = *it;
       kept_.erase(it);
       return found;
@@ -136,11 +137,16 @@ json LspProcess::wait_for_response(const json& id, std::chrono::milliseconds tim
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     auto message = read_message(std::max(left, std::chrono::milliseconds(0)));
-    if (!message) throw std::runtime_error("no response to id " + id.dump());
-    if (message->contains("id") && (*message)["id"] == id && !message->contains("method"))
-      return *message;
+    if (!message) throw std::runtime_error("no " + what);
+    if (wanted(*message)) return *message;
     kept_.push_back(std::move(*message));
   }
+}
+
+json LspProcess::wait_for_response(const json& id, std::chrono::milliseconds timeout) {
+  return wait_for(
+      [&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); },
+      "response to id " + id.dump(), timeout);
 }
 
 json LspProcess::call(const std::string& method, const json& params,
@@ -150,42 +156,16 @@ json LspProcess::call(const std::string& method, const json& params,
 
 json LspProcess::wait_for_notification(const std::string& method,
                                        std::chrono::milliseconds timeout) {
-  for (auto it = kept_.begin(); it != kept_.end(); ++it) {
-    if (it->value("method", "") == method && !it->contains("id")) {
-      json found = *it;
-      kept_.erase(it);
-      return found;
-    }
-  }
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    auto message = read_message(std::max(left, std::chrono::milliseconds(0)));
-    if (!message) throw std::runtime_error("no notification " + method);
-    if (message->value("method", "") == method && !message->contains("id")) return *message;
-    kept_.push_back(std::move(*message));
-  }
+  return wait_for(
+      [&](const json& m) { return m.value("method", "") == method && !m.contains("id"); },
+      "notification " + method, timeout);
 }
 
 json LspProcess::wait_for_server_request(const std::string& method,
                                          std::chrono::milliseconds timeout) {
-  for (auto it = kept_.begin(); it != kept_.end(); ++it) {
-    if (it->value("method", "") == method && it->contains("id")) {
-      json found = *it;
-      kept_.erase(it);
-      return found;
-    }
-  }
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    auto message = read_message(std::max(left, std::chrono::milliseconds(0)));
-    if (!message) throw std::runtime_error("no request " + method);
-    if (message->value("method", "") == method && message->contains("id")) return *message;
-    kept_.push_back(std::move(*message));
-  }
+  return wait_for(
+      [&](const json& m) { return m.value("method", "") == method && m.contains("id"); },
+      "request " + method, timeout);
 }
 
 json LspProcess::initialize(const json& capabilities, const json& initialization_options) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -61,6 +62,9 @@ class LspProcess {
 
  private:
   bool fill(std::chrono::milliseconds timeout);
+  // The first message, kept or read next, that `wanted` accepts; others are kept for later.
+  json wait_for(const std::function<bool(const json&)>& wanted, const std::string& what,
+                std::chrono::milliseconds timeout);
 
   int pid_ = -1;
   int to_child_ = -1;
