@@ -1,6 +1,7 @@
 #include "server/cli/check_command.hpp"
 
 #include "analyzers/attributions/spelling.hpp"
+#include "analyzers/claims/conflicts.hpp"
 
 #include <unistd.h>
 
@@ -77,11 +78,19 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
   return command;
 }
 
+// Findings that need several documents: names spelled two ways, and one source credited with
+// different figures for the same thing.
 void add_cross_file_findings(const Batch& batch,
                              const std::vector<analyzers::attributions::DocumentNames>& names,
+                             const std::vector<analyzers::claims::DocumentFigures>& figures,
                              std::vector<std::optional<output::FileReport>>& files) {
   std::vector<std::vector<analyzers::Finding>> found =
       analyzers::attributions::cross_document_spellings(names);
+  found.resize(files.size());
+  for (analyzers::claims::DocumentFinding& conflict :
+       analyzers::claims::cross_document_conflicts(figures))
+    if (conflict.document < found.size())
+      found[conflict.document].push_back(std::move(conflict.finding));
   for (std::size_t i = 0; i < found.size() && i < files.size(); ++i) {
     if (!files[i] || found[i].empty()) continue;
     std::vector<analyzers::Finding>& findings = files[i]->findings;
@@ -108,6 +117,7 @@ int run_check(const CheckOptions& options) {
   // one run when they are few enough to be one story package, not a whole archive.
   const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kCrossFileLimit;
   std::vector<analyzers::attributions::DocumentNames> names(across_files ? batch.inputs.size() : 0);
+  std::vector<analyzers::claims::DocumentFigures> figures(across_files ? batch.inputs.size() : 0);
   run_batch(
       batch, batch_options.jobs,
       [&](std::size_t index, const analyzers::Document& document,
@@ -115,10 +125,15 @@ int run_check(const CheckOptions& options) {
         // Keep only what output needs: the prose view and tokens are large.
         files[index] = output::make_file_report(document.path, document.text, analysis.dateline,
                                                 analysis.findings);
-        if (across_files) names[index] = {document.path, analysis.prose.prose, analysis.names};
+        if (across_files) {
+          names[index] = {document.path, analysis.prose.prose, analysis.names};
+          figures[index] = {document.path,
+                            analyzers::claims::credited_figures(
+                                analysis.prose.prose, analysis.segmentation, analysis.annotations)};
+        }
       },
       std::cerr);
-  if (across_files) add_cross_file_findings(batch, names, files);
+  if (across_files) add_cross_file_findings(batch, names, figures, files);
 
   output::Report report;
   for (std::optional<output::FileReport>& file : files)

@@ -429,3 +429,20 @@ TEST_CASE("check: a name spelled two ways across the files of one run") {
   const Result alone = run({"check", "--format", "json", "monday.txt"}, dir.path());
   CHECK_FALSE(contains(alone.out, "names.inconsistent-spelling"));
 }
+
+TEST_CASE("check: one source credited with two figures across the files of one run") {
+  TempDir dir;
+  dir.write("a.txt",
+            "date 2024-05-06\nThe health ministry said 12 people were killed in the flood.\n");
+  dir.write("b.txt",
+            "date 2024-05-07\nThe health ministry said 15 people were killed in the flood.\n");
+  const Result both = run({"check", "a.txt", "b.txt"}, dir.path());
+  CHECK(both.code == 1);
+  CHECK(contains(both.out, "credited here with 12"));
+  CHECK(contains(both.out, "[claims.conflicting-figures]"));
+  // Near miss: the same figure in both files is no conflict.
+  dir.write("c.txt",
+            "date 2024-05-07\nThe health ministry said 12 people were killed in the flood.\n");
+  const Result same = run({"check", "a.txt", "c.txt"}, dir.path());
+  CHECK_FALSE(contains(same.out, "claims.conflicting-figures"));
+}
