@@ -204,7 +204,7 @@ async function main() {
         .find((s) => s.textContent.replace(/\u00a0/g, ' ') === text);
       return span ? getComputedStyle(span).color : null;
     };
-    return { source: colour('The ministry'), anonymous: colour('the project'), date: colour('next week'),
+    return { source: colour('The ministry'), anonymous: colour('Officials close to the project'), date: colour('next week'),
       cue: colour('according to'), plain: colour('Construction will start in ') };
   });
   results.ui_colours_dark = await colours();
