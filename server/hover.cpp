@@ -72,7 +72,7 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
   const analyzers::Analysis& analysis = document.analysis;
   Writer w{markdown, {}};
   std::optional<Span> range;
-  auto widen = [&](Span span) {
+  auto narrow_to = [&](Span span) {
     if (!range || span.size() < range->size()) range = span;
   };
 
@@ -82,7 +82,7 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
     w.out += w.bold(describe_date(date, analysis.dateline));
     w.out += "\n\n" + date.type + " " + w.code(date.value);
     if (date.relative && !date.anchor.empty()) w.out += ", resolved against " + date.anchor;
-    widen(date.span);
+    narrow_to(date.span);
   }
   for (const analyzers::Attribution& attribution : analysis.annotations.attributions) {
     if (attribution.source && covers(attribution.source->span, offset)) {
@@ -100,7 +100,7 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
           w.out += "\n- " + std::string(document.text(claim.span).substr(0, 120));
         }
       }
-      widen(source.span);
+      narrow_to(source.span);
     } else if (covers(attribution.cue, offset)) {
       w.separator();
       w.out += w.bold("Attribution cue");
@@ -108,14 +108,14 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
         w.out += ": " + (attribution.source->canonical.empty()
                              ? std::string(document.text(attribution.source->span))
                              : attribution.source->canonical);
-      widen(attribution.cue);
+      narrow_to(attribution.cue);
     }
   }
   for (const analyzers::Hedge& hedge : analysis.annotations.hedges) {
     if (!covers(hedge.span, offset)) continue;
     w.separator();
     w.out += w.bold("Hedge") + " (" + hedge.kind + "): the claim is qualified, not stated.";
-    widen(hedge.span);
+    narrow_to(hedge.span);
   }
   for (const analyzers::Finding& finding : analysis.findings) {
     if (!covers(finding.span, offset)) continue;
@@ -126,7 +126,7 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
     if (rule) w.out += "\n\n" + std::string(rule->summary);
     w.out += markdown ? "\n\n[Documentation](" + analyzers::rule_doc_url(finding.rule) + ")"
                       : "\n\n" + analyzers::rule_doc_url(finding.rule);
-    widen(finding.span);
+    narrow_to(finding.span);
   }
   if (w.out.empty()) {
     // A claim is the widest annotation: shown only when nothing narrower is under the cursor.
@@ -136,7 +136,7 @@ std::optional<protocol::json> hover_at(const DocumentAnalysis& document, std::si
       w.out += w.bold(std::string("Claim: ") + analyzers::to_string(claim.status));
       for (const std::string& reason : claim.reasons)
         w.out += "\n- " + reason;
-      widen(claim.span);
+      narrow_to(claim.span);
     }
   }
   if (w.out.empty()) return std::nullopt;

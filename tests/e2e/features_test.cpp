@@ -172,7 +172,11 @@ TEST_CASE("pull diagnostics: full, then unchanged; nothing is pushed to a pullin
 TEST_CASE("the outline is a list of document symbols") {
   Session s;
   json symbols = s.call("textDocument/documentSymbol", json::object());
-  CHECK(symbols["result"].is_array());
+  REQUIRE(symbols["result"].is_array());
+  bool ministry = false;
+  for (const json& symbol : symbols["result"])
+    ministry |= symbol["name"].get<std::string>().find("ministry") != std::string::npos;
+  CHECK(ministry);
   CHECK(s.server.shutdown_and_exit() == 0);
 }
 
@@ -241,10 +245,16 @@ TEST_CASE("highlights as diagnostics, code lens, and navigation requests answer"
   json lens = server.call("textDocument/codeLens", {{"textDocument", {{"uri", uri}}}})["result"];
   REQUIRE(lens.size() == 1);
   CHECK(lens[0]["command"]["title"].get<std::string>().find("claim") != std::string::npos);
-  CHECK(server.call("workspace/symbol", {{"query", ""}})["result"].is_array());
+  CHECK(server.call("workspace/symbol", {{"query", "ministry"}})["result"].size() == 1);
+  CHECK(server.call("workspace/symbol", {{"query", "nobody"}})["result"].empty());
+  // On the source "The ministry": its mention and its cue; on the date header: nothing.
   json highlight = server.call(
       "textDocument/documentHighlight",
+      {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 1}, {"character", 5}}}});
+  CHECK(highlight["result"].size() == 2);
+  json none = server.call(
+      "textDocument/documentHighlight",
       {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
-  CHECK(highlight.contains("result"));
+  CHECK(none["result"].is_null());
   CHECK(server.shutdown_and_exit() == 0);
 }
