@@ -83,13 +83,18 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
         next != WordClass::season)
       cue = TenseCue::none;
   }
-  // "will be held", "to be announced": a participle after "be" is not the past.
-  if (cue == TenseCue::past && (is(i - 1, "be") || is(i - 1, "been"))) cue = TenseCue::none;
+  // "will be held", "to be announced", "is heard": a participle after "be" is not the past.
+  if (cue == TenseCue::past && (is(i - 1, "be") || is(i - 1, "been") || is(i - 1, "is") ||
+                                is(i - 1, "are") || is(i - 1, "being")))
+    cue = TenseCue::none;
   // "planned to leave", "plan to meet", "expected to sign": the future.
   if ((equals_lower(word, "planned") || equals_lower(word, "plan") ||
        equals_lower(word, "intended") || equals_lower(word, "hoped") ||
        equals_lower(word, "poised")) &&
       (is(i + 1, "to") || is(i + 1, "for")))
+    cue = TenseCue::future;
+  // "is to resume", "are to meet": a plan.
+  if ((equals_lower(word, "is") || equals_lower(word, "are")) && is(i + 1, "to"))
     cue = TenseCue::future;
   if (word.size() <= 5) {
     // "going to", "set to", "as soon as", "as early as": the future.

@@ -96,6 +96,11 @@ class TimeMLScorer(evallib.Scorer):
         parser.add_argument(
             "--subset", choices=["timebank", "aquaint", "all"], default="all", help="which documents (default: all)"
         )
+        parser.add_argument(
+            "--errors",
+            metavar="FILE",
+            help="write every TIMEX3 disagreement (missed, spurious, extent, value, type) to FILE, one per line",
+        )
 
     def required_paths(self, shared, args):
         return [shared / ARCHIVE]
@@ -142,6 +147,8 @@ class TimeMLScorer(evallib.Scorer):
             groups["all"] = groups["timebank"] + groups["aquaint"]
             order.append("all")
 
+        if args.errors:
+            write_errors(args.errors, [p for g in ("timebank", "aquaint") for p in groups[g]])
         figures, counts, sections = {}, {}, []
         for group in order:
             f, c = score_group(groups[group])
@@ -149,6 +156,41 @@ class TimeMLScorer(evallib.Scorer):
             counts.update({f"{group}.{k}": v for k, v in c.items()})
             sections.append(render_group(group, len(groups[group]), f, c))
         return Report(figures, counts, "\n\n".join(sections))
+
+
+def context(body: str, span) -> str:
+    left = body[max(0, span.start - 40) : span.start].replace("\n", " ")
+    right = body[span.end : span.end + 40].replace("\n", " ")
+    return f"{left}[{body[span.start:span.end]}]{right}"
+
+
+def write_errors(path: str, pairs) -> None:
+    """One tab-separated line per disagreement: kind, document, dateline, gold, copydesk, context."""
+    lines = []
+    for doc, ann in pairs:
+        gold, pred = doc.gold["timex"], ann.dates
+        matched = evallib.align(gold, pred)
+        seen_gold = {g for g, _ in matched}
+        seen_pred = {p for _, p in matched}
+        for g, p in matched:
+            gs, ps = gold[g], pred[p]
+            g_desc = f"{gs.text!r} {gs.attrs['type']} {gs.attrs['value']}"
+            p_desc = f"{doc.body[ps.start:ps.end]!r} {ps.attrs.get('type')} {ps.attrs.get('value')}"
+            for kind, differs in (
+                ("value", gs.attrs["value"] != (ps.attrs.get("value") or "")),
+                ("type", gs.attrs["type"] != (ps.attrs.get("type") or "")),
+                ("extent", not gs.same_extent(ps)),
+            ):
+                if differs:
+                    lines.append(f"{kind}\t{doc.key}\t{doc.dateline}\t{g_desc}\t{p_desc}\t{context(doc.body, gs)}")
+        for g, gs in enumerate(gold):
+            if g not in seen_gold:
+                lines.append(f"missed\t{doc.key}\t{doc.dateline}\t{gs.text!r} {gs.attrs['type']} {gs.attrs['value']}\t-\t{context(doc.body, gs)}")
+        for p, ps in enumerate(pred):
+            if p not in seen_pred:
+                desc = f"{doc.body[ps.start:ps.end]!r} {ps.attrs.get('type')} {ps.attrs.get('value')}"
+                lines.append(f"spurious\t{doc.key}\t{doc.dateline}\t-\t{desc}\t{context(doc.body, ps)}")
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def score_group(pairs) -> tuple[dict, dict]:

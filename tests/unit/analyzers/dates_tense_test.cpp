@@ -51,3 +51,15 @@ TEST_CASE("tense: participles after be, and prepositions") {
   CHECK(dates::tense_cue("hundred") == dates::TenseCue::none);
   CHECK(dates::tense_cue("announced") == dates::TenseCue::past);
 }
+
+TEST_CASE("tense: plans, reported futures and irregular past forms") {
+  CHECK(tense_of("Trading is to resume in Paris on Tuesday.", "Tuesday") == Tense::future);
+  CHECK(tense_of("She said the family would be traveling Thursday.", "Thursday") == Tense::future);
+  CHECK(tense_of("Troops fought near the border on Sunday.", "Sunday") == Tense::past);
+  CHECK(tense_of("Officials sold the shares on Monday.", "Monday") == Tense::past);
+  // A participle after "is" is not the past: "is heard" here is a plan.
+  CHECK(tense_of("The appeal is heard in May.", "May") == Tense::present);
+  // Near-misses: "is" without "to" stays the present; "would" is a cue, "wood" is not.
+  CHECK(tense_of("The market is open on Monday.", "Monday") == Tense::present);
+  CHECK(tense_of("Wood arrives Friday.", "Friday") == Tense::unknown);
+}
