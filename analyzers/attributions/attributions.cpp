@@ -57,6 +57,7 @@ class SentenceReader {
   // Reads sentence `index`; returns the attributions' content end (bytes) of the last direct
   // quotation so the caller can continue it, or 0.
   void read(std::uint32_t index, const std::vector<CueCandidate>& cues);
+  void read_nested(const CueCandidate& cue, std::size_t k, const std::vector<CueCandidate>& cues);
   bool read_colon_headline(std::uint32_t index);
 
   // Attributions added by the last read, for scope extension.
@@ -91,6 +92,7 @@ class SentenceReader {
   const Sentence* sentence_ = nullptr;
   std::uint32_t consumed_ = 0;      // tokens before this belong to an earlier attribution
   std::uint32_t nested_until_ = 0;  // cues before this lie inside an earlier content
+  TokenRange outer_content_;        // the content after the last cue, where nested reports lie
   NounPhrase last_subject_;
   bool has_last_subject_ = false;
 };
@@ -350,12 +352,17 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
       return true;
     }
   }
-  if (before_end > limit) {
-    std::uint32_t b = before_end - 1;
-    if (text_.is_char(b, ',') || is_closing_quote(text_, b) || text_.is_dash(b) ||
-        text_.is_char(b, ':'))
-      preceding = trim_content(text_, {limit, before_end});
-  }
+  auto ends_clause = [&](std::uint32_t b) {
+    return text_.is_char(b, ',') || is_closing_quote(text_, b) || text_.is_dash(b) ||
+           text_.is_char(b, ':');
+  };
+  if (before_end > limit && ends_clause(before_end - 1))
+    preceding = trim_content(text_, {limit, before_end});
+  // "Protocol called for a transfer, sources said.": a report that closes the sentence holds
+  // all of it, the earlier attribution included (a nested report).
+  if (preceding.empty() && following.empty() && limit > s.first_token && built.has_source &&
+      !cue.gerund && before_end > s.first_token + 1 && ends_clause(before_end - 1))
+    preceding = trim_content(text_, {s.first_token, before_end});
   bool quote_pair =
       !preceding.empty() && starts_with_quote(text_, following) &&
       (is_closing_quote(text_, preceding.end - 1) || starts_with_quote(text_, preceding));
@@ -514,23 +521,49 @@ bool SentenceReader::read_colon_headline(std::uint32_t index) {
   return true;
 }
 
+// "A spokeswoman said the company told customers about the bugs": a speech cue with a source of
+// its own inside another report's content is a nested report; both are attributions.
+void SentenceReader::read_nested(const CueCandidate& cue, std::size_t k,
+                                 const std::vector<CueCandidate>& cues) {
+  if (outer_content_.empty() || cue.span.first <= outer_content_.first ||
+      cue.span.end > outer_content_.end || cue.word->cue_class != CueClass::speech ||
+      !(cue.word->flags & kStrong))
+    return;
+  std::uint32_t saved_consumed = consumed_;
+  NounPhrase saved_last_subject = last_subject_;
+  bool saved_has_last_subject = has_last_subject_;
+  consumed_ = outer_content_.first;
+  Built built;
+  bool ok = build(cue, k, cues, built) && built.has_source && !built.content_before &&
+            built.source.range.first >= outer_content_.first &&
+            built.content.end <= outer_content_.end;
+  consumed_ = saved_consumed;
+  last_subject_ = saved_last_subject;
+  has_last_subject_ = saved_has_last_subject;
+  if (ok) emit(cue, built);
+}
+
 void SentenceReader::read(std::uint32_t index, const std::vector<CueCandidate>& cues) {
   sentence_ = &text_.segmentation().sentences[index];
   consumed_ = sentence_->first_token;
   nested_until_ = 0;
+  outer_content_ = {};
   has_last_subject_ = false;
   first_added = out_.attributions.size();
   for (std::size_t k = 0; k < cues.size(); ++k) {
     const CueCandidate& cue = cues[k];
-    if (cue.head < nested_until_) continue;
-    if (cue.span.first < consumed_) continue;
     // "I think" inside a speaker's quotation is part of what the speaker said.
     if (const Quotation* q = quotation_at(quotations_, cue.head);
         q && (q->closed || q->run_end > q->span.end || q->run_first != &*q - quotations_.data()))
       continue;
+    if (cue.head < nested_until_ || cue.span.first < consumed_) {
+      read_nested(cue, k, cues);
+      continue;
+    }
     Built built;
     if (!build(cue, k, cues, built)) continue;
     emit(cue, built);
+    outer_content_ = built.content_before ? TokenRange{} : built.content;
     std::uint32_t reach = std::max(built.cue.end, built.content.end);
     if (built.has_source) reach = std::max(reach, built.source.range.end);
     if (!built.content_extra.empty()) reach = std::max(reach, built.content_extra.end);

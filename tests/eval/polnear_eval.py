@@ -84,6 +84,28 @@ def parse_ann(name: str, ann: str, body: str) -> tuple[list, Counter]:
 
 
 
+def write_errors(path: str, docs, annotations) -> None:
+    """One tab-separated line per missed or spurious cue: kind, document, cue, source, context."""
+    lines = []
+    for doc, ann in zip(docs, annotations):
+        gold = [a for a in doc.gold if a["cue"] is not None]
+        pred = [a for a in ann.attributions if a["cue"] is not None]
+        matched = evallib.align([a["cue"] for a in gold], [a["cue"] for a in pred])
+        seen_gold = {g for g, _ in matched}
+        seen_pred = {p for _, p in matched}
+
+        def line(kind, a):
+            cue, source = a["cue"], a["source"]
+            left = doc.body[max(0, cue.start - 60) : cue.start].replace("\n", " ")
+            right = doc.body[cue.end : cue.end + 40].replace("\n", " ")
+            src = doc.body[source.start : source.end] if source is not None else "-"
+            return f"{kind}\t{doc.key}\t{doc.body[cue.start:cue.end]!r}\t{src!r}\t{left}[{doc.body[cue.start:cue.end]}]{right}"
+
+        lines += [line("missed", a) for g, a in enumerate(gold) if g not in seen_gold]
+        lines += [line("spurious", a) for p, a in enumerate(pred) if p not in seen_pred]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 class PolNeARScorer(evallib.Scorer):
     name = "polnear"
     description = __doc__.split("\n\n")[0]
@@ -91,6 +113,11 @@ class PolNeARScorer(evallib.Scorer):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--split", choices=["dev", "train", "all"], default="dev", help="which split (default: dev)"
+        )
+        parser.add_argument(
+            "--errors",
+            metavar="FILE",
+            help="write every missed gold cue and every spurious copydesk cue, with context, to FILE",
         )
 
     def required_paths(self, shared, args):
@@ -157,6 +184,8 @@ class PolNeARScorer(evallib.Scorer):
         }
 
     def score(self, docs, annotations, args):
+        if args.errors:
+            write_errors(args.errors, docs, annotations)
         figures, counts, sections = {}, {}, []
         for split in ("train", "dev"):
             pairs = [(d, a) for d, a in zip(docs, annotations) if d.meta["split"] == split]

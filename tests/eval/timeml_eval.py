@@ -99,7 +99,7 @@ class TimeMLScorer(evallib.Scorer):
         parser.add_argument(
             "--errors",
             metavar="FILE",
-            help="write every TIMEX3 disagreement (missed, spurious, extent, value, type) to FILE, one per line",
+            help="write every disagreement (TIMEX3 missed, spurious, extent, value, type; cues missed, spurious) to FILE, one per line",
         )
 
     def required_paths(self, shared, args):
@@ -190,6 +190,18 @@ def write_errors(path: str, pairs) -> None:
             if p not in seen_pred:
                 desc = f"{doc.body[ps.start:ps.end]!r} {ps.attrs.get('type')} {ps.attrs.get('value')}"
                 lines.append(f"spurious\t{doc.key}\t{doc.dateline}\t-\t{desc}\t{context(doc.body, ps)}")
+        gold_cues = doc.gold["reporting"]
+        pred_cues = [a["cue"] for a in ann.attributions if a.get("cue_kind", "speech") == "speech"]
+        matched = evallib.align(gold_cues, pred_cues)
+        seen_gold = {g for g, _ in matched}
+        seen_pred = {p for _, p in matched}
+        for g, gs in enumerate(gold_cues):
+            if g not in seen_gold:
+                lines.append(f"cue-missed\t{doc.key}\t{doc.dateline}\t{gs.text!r}\t-\t{context(doc.body, gs)}")
+        for p, ps in enumerate(pred_cues):
+            if p not in seen_pred:
+                text = doc.body[ps.start:ps.end]
+                lines.append(f"cue-spurious\t{doc.key}\t{doc.dateline}\t-\t{text!r}\t{context(doc.body, ps)}")
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -156,3 +156,28 @@ TEST_CASE("attribution cue kinds: speech and attitude") {
   CHECK(analysis.annotations.attributions[0].cue_kind == CueKind::attitude);
   CHECK(analysis.annotations.attributions[1].cue_kind == CueKind::speech);
 }
+
+TEST_CASE("attribution: nested reports") {
+  SUBCASE("a report that closes the sentence holds an earlier one") {
+    auto found = attributions_of(
+        "The harbour code called for the ferry to be held at the pier, port sources said.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].cue == "called for");
+    CHECK(found[1].cue == "said");
+    CHECK(found[1].source == "port sources");
+    CHECK(found[1].content == "The harbour code called for the ferry to be held at the pier");
+  }
+  SUBCASE("a speech cue with its own source inside another's content") {
+    auto found = attributions_of(
+        "A spokeswoman said the company told customers on Monday that the update was faulty.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].source == "A spokeswoman");
+    CHECK(found[1].cue == "told");
+    CHECK(found[1].source == "the company");
+  }
+  SUBCASE("near-miss: a weak cue inside a content is not a nested report") {
+    auto found = attributions_of("The mayor said the plan calls for three new bridges.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].source == "The mayor");
+  }
+}
