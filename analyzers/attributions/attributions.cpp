@@ -10,6 +10,7 @@
 #include "analyzers/attributions/scope.hpp"
 #include "analyzers/attributions/sources.hpp"
 #include "analyzers/attributions/tagged_text.hpp"
+#include "analyzers/span_index.hpp"
 
 namespace copydesk::analyzers::attributions {
 namespace {
@@ -609,18 +610,18 @@ AttributionAnalysis find_attributions(std::string_view prose, const Segmentation
     s = next;
   }
 
-  // Every quotation, tied to the attribution whose content holds it.
+  // Every quotation, tied to the (first) attribution whose content holds its start.
+  SpanIndex contents;
+  for (std::size_t a = 0; a < result.attributions.size(); ++a)
+    if (const auto& content = result.attributions[a].content) contents.add(*content, a);
+  contents.build();
   for (const Quotation& q : quotations) {
     QuotationMention mention;
     mention.span = q.span;
     mention.speech_like = q.speech_like;
-    for (std::size_t a = 0; a < result.attributions.size(); ++a) {
-      const auto& content = result.attributions[a].content;
-      if (content && content->start <= q.span.start && q.span.start < content->end) {
-        mention.attribution = a;
-        break;
-      }
-    }
+    if (std::vector<std::size_t> holding = contents.holding({q.span.start, q.span.start + 1});
+        !holding.empty())
+      mention.attribution = holding.front();
     // A paragraph that carries on a quotation belongs to whoever the quotation's start does.
     if (!mention.attribution && q.run_first < result.quotations.size())
       mention.attribution = result.quotations[q.run_first].attribution;

@@ -55,6 +55,36 @@ std::string_view without_article(std::string_view name) {
 
 }  // namespace
 
+// How far back a pronoun looks among the sources seen last: antecedents are near.
+constexpr std::size_t kPronounLookBack = 64;
+// How many bodies sharing a head word ("company", "ministry") a later mention is matched against.
+constexpr std::size_t kBodyLookBack = 256;
+
+void Coreference::add(Entity entity) {
+  auto index = static_cast<std::uint32_t>(entities_.size());
+  if (entity.kind == SourceKind::person) {
+    if (!entity.full_key.empty()) by_full_key_[entity.full_key].push_back(index);
+    if (!entity.surname_key.empty()) by_surname_[entity.surname_key].push_back(index);
+  } else if (entity.kind == SourceKind::organization) {
+    by_head_[entity.head].push_back(index);
+    organization_names_.insert(lower_copy(without_article(entity.canonical)));
+  }
+  std::uint32_t seen = entity.last_seen;
+  entities_.push_back(std::move(entity));
+  touch(index, seen);
+}
+
+void Coreference::touch(std::size_t index, std::uint32_t position) {
+  Entity& entity = entities_[index];
+  entity.last_seen = position;
+  if (!entity.source) return;
+  recent_sources_.push_back(static_cast<std::uint32_t>(index));
+  // Keep the log short: only its tail is ever read.
+  if (recent_sources_.size() > 4 * kPronounLookBack)
+    recent_sources_.erase(recent_sources_.begin(),
+                          recent_sources_.end() - static_cast<std::ptrdiff_t>(kPronounLookBack));
+}
+
 void Coreference::register_names_before(std::uint32_t position) {
   while (next_name_ < names_.size() && names_[next_name_].first_token < position) {
     const NameMention& name = names_[next_name_++];
@@ -62,56 +92,57 @@ void Coreference::register_names_before(std::uint32_t position) {
     for (char c : name.text)
       words += c == ' ';
     if (name.kind == NameKind::person && words >= 2) {
-      std::string key = spelling_key(name.surname);
       std::string full_key = name_key(name.text);
-      bool known = false;
-      for (Entity& entity : entities_)
-        if (entity.kind == SourceKind::person && entity.full_key == full_key) {
-          entity.last_seen = name.first_token;
-          known = true;
-        }
-      if (known) continue;
+      if (auto known = by_full_key_.find(full_key); known != by_full_key_.end()) {
+        for (std::uint32_t index : known->second)
+          touch(index, name.first_token);
+        continue;
+      }
       Entity entity;
       entity.kind = SourceKind::person;
       entity.canonical = name.text;
-      entity.surname_key = key;
-      entity.full_key = full_key;
+      entity.surname_key = spelling_key(name.surname);
+      entity.full_key = std::move(full_key);
       entity.head = lower_copy(name.surname);
       entity.last_seen = name.first_token;
-      entities_.push_back(std::move(entity));
+      add(std::move(entity));
     } else if (name.kind == NameKind::organization && words >= 2) {
       std::string lower = lower_copy(name.text);
+      if (organization_names_.contains(lower)) continue;
       std::size_t space = lower.rfind(' ');
-      bool known = false;
-      for (Entity& entity : entities_)
-        if (entity.kind == SourceKind::organization &&
-            lower_copy(without_article(entity.canonical)) == lower)
-          known = true;
-      if (known) continue;
       Entity entity;
       entity.kind = SourceKind::organization;
       entity.canonical = name.after_article ? "the " + name.text : name.text;
       entity.head = lower.substr(space + 1);
       entity.modifiers = lower.substr(0, space);
       entity.last_seen = name.first_token;
-      entities_.push_back(std::move(entity));
+      add(std::move(entity));
     }
   }
 }
 
 Coreference::Entity* Coreference::find_person(const std::string& surname_key) {
+  auto found = by_surname_.find(surname_key);
+  if (found == by_surname_.end()) return nullptr;
   Entity* best = nullptr;
-  for (Entity& e : entities_)
-    if (e.kind == SourceKind::person && e.surname_key == surname_key &&
-        e.canonical.find(' ') != std::string::npos && (!best || e.last_seen >= best->last_seen))
+  for (std::uint32_t index : found->second) {
+    Entity& e = entities_[index];
+    if (e.canonical.find(' ') != std::string::npos && (!best || e.last_seen >= best->last_seen))
       best = &e;
+  }
   return best;
 }
 
 Coreference::Entity* Coreference::find_body(const SourceReading& reading) {
+  auto found = by_head_.find(reading.head);
+  if (found == by_head_.end()) return nullptr;
   Entity* best = nullptr;
-  for (Entity& e : entities_) {
-    if (e.kind != SourceKind::organization || e.head != reading.head) continue;
+  // The latest bodies with this head word: a document rarely names more, and a concatenation of
+  // thousands of articles must not make every lookup scan them all.
+  const std::vector<std::uint32_t>& indexes = found->second;
+  std::size_t first = indexes.size() > kBodyLookBack ? indexes.size() - kBodyLookBack : 0;
+  for (std::size_t k = first; k < indexes.size(); ++k) {
+    Entity& e = entities_[indexes[k]];
     if (!words_within(reading.modifiers, e.modifiers)) continue;
     if (!best || e.last_seen >= best->last_seen) best = &e;
   }
@@ -120,9 +151,12 @@ Coreference::Entity* Coreference::find_body(const SourceReading& reading) {
 
 Coreference::Entity* Coreference::nearest_source(bool (*fits)(const Entity&)) {
   Entity* best = nullptr;
-  for (Entity& entity : entities_)
-    if (entity.source && fits(entity) && (!best || entity.last_seen >= best->last_seen))
-      best = &entity;
+  std::size_t looked = 0;
+  for (auto it = recent_sources_.rbegin();
+       it != recent_sources_.rend() && looked < kPronounLookBack; ++it, ++looked) {
+    Entity& entity = entities_[*it];
+    if (fits(entity) && (!best || entity.last_seen > best->last_seen)) best = &entity;
+  }
   return best;
 }
 
@@ -152,7 +186,7 @@ ResolvedSource Coreference::resolve(const SourceReading& reading, std::uint32_t 
       });
     }
     if (entity) {
-      entity->last_seen = position;
+      touch(static_cast<std::size_t>(entity - entities_.data()), position);
       return {entity->kind, entity->canonical};
     }
     // An antecedent not found is no anonymous source: the pronoun names someone unseen.
@@ -166,9 +200,8 @@ ResolvedSource Coreference::resolve(const SourceReading& reading, std::uint32_t 
       if (reading.single_name) {
         entity = find_person(reading.surname_key);
       } else {
-        std::string key = name_key(reading.name);
-        for (Entity& e : entities_)
-          if (e.kind == SourceKind::person && e.full_key == key) entity = &e;
+        if (auto known = by_full_key_.find(name_key(reading.name)); known != by_full_key_.end())
+          entity = &entities_[known->second.back()];
       }
       break;
     case SourceKind::organization:
@@ -182,8 +215,8 @@ ResolvedSource Coreference::resolve(const SourceReading& reading, std::uint32_t 
       break;
   }
   if (entity) {
-    entity->last_seen = position;
     entity->source = true;
+    touch(static_cast<std::size_t>(entity - entities_.data()), position);
     return {entity->kind, entity->canonical};
   }
   Entity added;
@@ -196,7 +229,7 @@ ResolvedSource Coreference::resolve(const SourceReading& reading, std::uint32_t 
   added.plural = reading.plural;
   added.source = true;
   added.last_seen = position;
-  entities_.push_back(std::move(added));
+  add(std::move(added));
   return resolved;
 }
 

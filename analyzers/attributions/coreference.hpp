@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyzers/annotations.hpp"
@@ -43,10 +45,20 @@ class Coreference {
   Entity* find_person(const std::string& surname_key);
   Entity* find_body(const SourceReading& reading);
   Entity* nearest_source(bool (*fits)(const Entity&));
+  // Adds an entity and indexes it; `touch` records it as the latest seen.
+  void add(Entity entity);
+  void touch(std::size_t index, std::uint32_t position);
 
   const std::vector<NameMention>& names_;
   std::size_t next_name_ = 0;
   std::vector<Entity> entities_;
+  // Indexes into entities_, so that a long document costs linear time, not quadratic.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_full_key_;  // persons
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_surname_;   // persons
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_head_;      // organizations
+  std::unordered_set<std::string> organization_names_;  // lower case, without "the"
+  // Sources in the order they were last seen; pronouns look back over the latest few.
+  std::vector<std::uint32_t> recent_sources_;
 };
 
 }  // namespace copydesk::analyzers::attributions

@@ -76,11 +76,11 @@ Draft draft_from(const Words& words, const Candidate& candidate) {
 
 // Decides a claim's status from what stands behind its sentence.
 void decide(std::string_view prose, const std::vector<FoundHedge>& hedges,
-            const std::vector<Support>& support, const std::vector<Attribution>& attributions,
-            Draft& d) {
+            const std::vector<Support>& support, const claims::ContentIndex& contents, Draft& d) {
+  const std::vector<Attribution>& attributions = contents.attributions();
   Claim& claim = d.claim;
   const Support& s = support[d.sentence];
-  claim.attribution = claims::attribution_for(claim.focus, s, attributions);
+  claim.attribution = claims::attribution_for(claim.focus, s, contents);
   if (claim.attribution && attributions[*claim.attribution].content &&
       contains(*attributions[*claim.attribution].content, claim.focus))
     claim.span = *attributions[*claim.attribution].content;
@@ -146,6 +146,7 @@ void annotate_claims(std::string_view prose, const Segmentation& segmentation,
   std::vector<Support> support = claims::sentence_support(words, annotations.attributions, hedges,
                                                           normalized(lists.trusted_sources));
 
+  const claims::ContentIndex contents(annotations.attributions);
   annotations.hedges.clear();
   annotations.hedges.reserve(hedges.size());
   for (const FoundHedge& hedge : hedges) {
@@ -156,7 +157,7 @@ void annotate_claims(std::string_view prose, const Segmentation& segmentation,
     // Inside a direct quotation the speaker stands behind it. A weasel is its own source.
     out.sourced = claims::in_quotation(words, hedge.sentence, hedge.first_token) ||
                   (hedge.kind != claims::HedgeKind::weasel &&
-                   claims::hedge_sourced(hedge, support[hedge.sentence], annotations.attributions));
+                   claims::hedge_sourced(hedge, support[hedge.sentence], contents));
     annotations.hedges.push_back(std::move(out));
   }
 
@@ -186,7 +187,7 @@ void annotate_claims(std::string_view prose, const Segmentation& segmentation,
   annotations.claims.clear();
   annotations.claims.reserve(drafts.size());
   for (Draft& d : drafts) {
-    decide(prose, hedges, support, annotations.attributions, d);
+    decide(prose, hedges, support, contents, d);
     annotations.claims.push_back(std::move(d.claim));
   }
 }

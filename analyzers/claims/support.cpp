@@ -143,22 +143,26 @@ std::vector<Support> sentence_support(const Words& w, const std::vector<Attribut
   return support;
 }
 
-bool hedge_sourced(const FoundHedge& hedge, const Support& support,
-                   const std::vector<Attribution>& attributions) {
+ContentIndex::ContentIndex(const std::vector<Attribution>& attributions)
+    : attributions_(&attributions) {
+  for (std::size_t k = 0; k < attributions.size(); ++k)
+    if (const auto& content = attributions[k].content) contents_.add(*content, k);
+  contents_.build();
+}
+
+bool hedge_sourced(const FoundHedge& hedge, const Support& support, const ContentIndex& contents) {
   if (support.named) return true;
-  for (const Attribution& a : attributions) {
-    if (!a.source || !names_someone(a.source->kind) || !a.content) continue;
-    if (a.content->start <= hedge.span.start && hedge.span.end <= a.content->end) return true;
+  for (std::size_t k : contents.holding(hedge.span)) {
+    const Attribution& a = contents.attributions()[k];
+    if (a.source && names_someone(a.source->kind)) return true;
   }
   return false;
 }
 
 std::optional<std::size_t> attribution_for(Span focus, const Support& support,
-                                           const std::vector<Attribution>& attributions) {
-  for (std::size_t k = 0; k < attributions.size(); ++k) {
-    const auto& content = attributions[k].content;
-    if (content && content->start <= focus.start && focus.end <= content->end) return k;
-  }
+                                           const ContentIndex& contents) {
+  std::vector<std::size_t> holding = contents.holding(focus);
+  if (!holding.empty()) return holding.front();
   return support.attribution;
 }
 

@@ -11,6 +11,7 @@
 #include "analyzers/annotations.hpp"
 #include "analyzers/claims/hedges.hpp"
 #include "analyzers/claims/words.hpp"
+#include "analyzers/span_index.hpp"
 
 namespace copydesk::analyzers::claims {
 
@@ -23,6 +24,20 @@ struct Support {
   // The sentence names who stands behind all of it: "according to" a named source, or a
   // trusted source from the house list.
   bool named = false;
+};
+
+// The attributions' contents by start, to find those that hold a span without scanning them
+// all: per claim and hedge, a scan would make a long document quadratic.
+class ContentIndex {
+ public:
+  explicit ContentIndex(const std::vector<Attribution>& attributions);
+  const std::vector<Attribution>& attributions() const { return *attributions_; }
+  // The indexes (into attributions()) of those whose content holds `span`, ascending.
+  std::vector<std::size_t> holding(Span span) const { return contents_.holding(span); }
+
+ private:
+  const std::vector<Attribution>* attributions_;
+  SpanIndex contents_;
 };
 
 // Whether token `token` of sentence `sentence` is inside a direct quotation (double quotation
@@ -39,11 +54,11 @@ std::vector<Support> sentence_support(const Words& words,
 // Whether a hedge names its source after all: it is inside what a named source says ("the TASS
 // agency cited officials as saying schools reportedly closed"), or its sentence is "according
 // to" someone named.
-bool hedge_sourced(const FoundHedge& hedge, const Support& support,
-                   const std::vector<Attribution>& attributions);
+bool hedge_sourced(const FoundHedge& hedge, const Support& support, const ContentIndex& contents);
 
-// The attribution whose content holds `focus`, else the sentence's own attribution.
+// The attribution whose content holds `focus` (the first in document order), else the sentence's
+// own attribution.
 std::optional<std::size_t> attribution_for(Span focus, const Support& support,
-                                           const std::vector<Attribution>& attributions);
+                                           const ContentIndex& contents);
 
 }  // namespace copydesk::analyzers::claims

@@ -5,6 +5,7 @@
 
 #include "analyzers/attributions/attributions.hpp"
 #include "analyzers/rules/rule_context.hpp"
+#include "analyzers/span_index.hpp"
 
 namespace copydesk::analyzers {
 namespace {
@@ -18,13 +19,6 @@ std::size_t sentence_at(const std::vector<Sentence>& sentences, std::uint32_t of
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin()) - 1;
 }
 
-bool cue_within(const std::vector<Attribution>& attributions, std::uint32_t start,
-                std::uint32_t end) {
-  for (const Attribution& attribution : attributions)
-    if (attribution.cue.start < end && attribution.cue.end > start) return true;
-  return false;
-}
-
 }  // namespace
 
 void check_attribution_unattributed_quote(const RuleContext& context,
@@ -34,6 +28,10 @@ void check_attribution_unattributed_quote(const RuleContext& context,
   const auto& paragraphs = context.segmentation.paragraphs;
   const auto& attributions = context.annotations.attributions;
   if (sentences.empty()) return;
+  SpanIndex cues;
+  for (std::size_t k = 0; k < attributions.size(); ++k)
+    cues.add(attributions[k].cue, k);
+  cues.build();
   for (const auto& quotation : context.attribution_analysis->quotations) {
     if (!quotation.speech_like || quotation.attribution) continue;
     std::size_t s = sentence_at(sentences, quotation.span.start);
@@ -41,9 +39,7 @@ void check_attribution_unattributed_quote(const RuleContext& context,
     std::uint32_t to = sentences[std::min(s + 1, sentences.size() - 1)].span.end;
     to = std::max(to, quotation.span.end);
     const Span paragraph = paragraphs[sentences[s].paragraph].span;
-    if (cue_within(attributions, from, to) ||
-        cue_within(attributions, paragraph.start, paragraph.end))
-      continue;
+    if (cues.any_overlapping({from, to}) || cues.any_overlapping(paragraph)) continue;
     Finding finding;
     finding.rule = std::string(kRule);
     finding.severity = Severity::warning;
