@@ -16,6 +16,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <array>
@@ -24,9 +25,12 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "analyzers/sentence_rules.hpp"
 
 namespace copydesk::analyzers {
 namespace {
@@ -856,12 +860,22 @@ struct SentenceIterator {
   bool adjusted = false;  // has the changes below, which the fast path implements
 };
 
-// ICU's sentence rules with two changes for paragraphs of news copy: CR and LF are spaces rather
-// than paragraph separators, because paragraphs are wrapped (blank lines are handled before ICU
-// sees the text); and "…" is a full stop like "...". Empty sets are not allowed in the rules, so
-// CR and LF become aliases of the paragraph separators, which only matters for "CR LF" pairs.
+// The news sentence rules (sentence_rules.hpp): the build's compiled form when this process runs
+// the ICU that compiled them, else compiled here from ICU's stock rules; ICU's stock iterator when
+// the rules are not the ones the edits were written for.
 SentenceIterator make_sentence_iterator() {
   UErrorCode status = U_ZERO_ERROR;
+  CompiledSentenceRules compiled = compiled_sentence_rules();
+  UVersionInfo running;
+  u_getVersion(running);
+  char running_version[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(running, running_version);
+  if (compiled.size > 0 && compiled.icu_version == running_version) {
+    auto iterator =
+        std::make_unique<icu::RuleBasedBreakIterator>(compiled.data, compiled.size, status);
+    if (U_SUCCESS(status)) return {std::move(iterator), true};
+    status = U_ZERO_ERROR;
+  }
   SentenceIterator stock{
       std::unique_ptr<icu::BreakIterator>(
           icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status)),
@@ -873,20 +887,11 @@ SentenceIterator make_sentence_iterator() {
   if (rule_based == nullptr) return stock;
   std::string rules;
   rule_based->getRules().toUTF8String(rules);
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 4> edits{{
-      {"$CR=[\\p{Sentence_Break=CR}];", "$CR=[\\p{Sentence_Break=Sep}];"},
-      {"$LF=[\\p{Sentence_Break=LF}];", "$LF=[\\p{Sentence_Break=Sep}];"},
-      {"$Sp=[\\p{Sentence_Break=Sp}];", "$Sp=[\\p{Sentence_Break=Sp}\\u000A\\u000D];"},
-      {"$ATerm=[\\p{Sentence_Break=ATerm}];", "$ATerm=[\\p{Sentence_Break=ATerm}\\u2026];"},
-  }};
-  for (const auto& [from, to] : edits) {
-    const auto at = rules.find(from);
-    if (at == std::string::npos) return stock;  // another ICU's rules: keep its behaviour
-    rules.replace(at, from.size(), to);
-  }
+  std::optional<std::string> adjusted_rules = news_sentence_rules(std::move(rules));
+  if (!adjusted_rules) return stock;  // another ICU's rules: keep its behaviour
   UParseError parse_error;
-  auto adjusted = std::make_unique<icu::RuleBasedBreakIterator>(icu::UnicodeString::fromUTF8(rules),
-                                                                parse_error, status);
+  auto adjusted = std::make_unique<icu::RuleBasedBreakIterator>(
+      icu::UnicodeString::fromUTF8(*adjusted_rules), parse_error, status);
   if (U_FAILURE(status)) return stock;
   return {std::move(adjusted), true};
 }
