@@ -82,3 +82,12 @@ package-vscode: $(VSIX)
 # Installs the editors and the tooling, builds the .vsix, runs every editor (tests/editors/run).
 test-editors: build
 	@BUILD=$(BUILD) tests/editors/run
+
+# Benchmarks (docs/performance.md): copydesk over the Reuters corpus (MB/s on one core and all,
+# files/s, peak RSS, the 20 MB file, the per-stage table), then against its npm peers over
+# Wikinews (installed by `npm ci` from bench/peers/package-lock.json). They print figures and
+# never fail on them; without ../shared they say so and skip. Not part of `make test`.
+.PHONY: bench
+bench: build
+	@bench/throughput $(SHARED) --build $(BUILD)
+	@bench/peers/run $(SHARED) --copydesk $(BUILD)/server/copydesk
