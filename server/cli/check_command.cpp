@@ -50,7 +50,6 @@ std::string root_uri() {
 }
 
 std::string render(const output::Report& report, const CheckOptions& options) {
-  if (options.format == "json") return output::format_json(report);
   if (options.format == "sarif") return output::format_sarif(report);
   if (options.format == "github") return output::format_github(report);
   if (options.format == "rdjson") return output::format_rdjson(report);
@@ -125,6 +124,8 @@ int run_check(const CheckOptions& options) {
         // Keep only what output needs: the prose view and tokens are large.
         files[index] = output::make_file_report(document.path, document.text, analysis.dateline,
                                                 analysis.findings);
+        // Findings across files may still come to a clean file when there are several.
+        if (analysis.findings.empty() && !across_files) output::drop_text(*files[index]);
         if (across_files) {
           names[index] = {document.path, analysis.prose.prose, analysis.names};
           figures[index] = {document.path,
@@ -143,7 +144,11 @@ int run_check(const CheckOptions& options) {
   report.tool_version = kVersion;
   report.root_uri = root_uri();
 
-  std::cout << render(report, options) << std::flush;
+  if (options.format == "json")
+    output::write_json(report, std::cout);
+  else
+    std::cout << render(report, options);
+  std::cout << std::flush;
 
   if (!batch.errors.empty() || batch.config_failed) return 2;
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);

@@ -1,5 +1,7 @@
 #include "server/output/json_format.hpp"
 
+#include <sstream>
+
 namespace copydesk::server::output {
 
 using json = nlohmann::ordered_json;
@@ -60,14 +62,33 @@ json diagnostic_json(const FileReport& file, const analyzers::Finding& finding) 
 }  // namespace
 
 std::string format_json(const Report& report) {
-  json files = json::array();
-  for (const FileReport& file : report.files) {
+  std::ostringstream out;
+  write_json(report, out);
+  return std::move(out).str();
+}
+
+void write_json(const Report& report, std::ostream& stream) {
+  // Written file by file, the way dump(2) would write the whole tree: one DOM for a corpus of
+  // thousands of files would take several times the output's size in memory.
+  std::string out = "{\n  \"version\": 1,\n  \"files\": ";
+  if (report.files.empty()) out += "[]";
+  for (std::size_t i = 0; i < report.files.size(); ++i) {
+    const FileReport& file = report.files[i];
     json diagnostics = json::array();
     for (const analyzers::Finding& finding : file.findings)
       diagnostics.push_back(diagnostic_json(file, finding));
-    files.push_back({{"path", file.path},
+    const json entry{{"path", file.path},
                      {"dateline", dateline_json(file.dateline)},
-                     {"diagnostics", std::move(diagnostics)}});
+                     {"diagnostics", std::move(diagnostics)}};
+    out += i == 0 ? "[\n    " : ",\n    ";
+    // JSON strings never hold a raw newline, so every newline is the layout's: indent it.
+    for (char c : dump_json(entry, 2)) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+    if (i + 1 == report.files.size()) out += "\n  ]";
+    stream << out;
+    out.clear();
   }
   const Summary summary = summarize(report);
   json summary_json{{"files", summary.files},
@@ -78,9 +99,13 @@ std::string format_json(const Report& report) {
                     {"info", summary.count(analyzers::Severity::info)},
                     {"hints", summary.count(analyzers::Severity::hint)},
                     {"unreadable", report.errors.size()}};
-  const json root{
-      {"version", 1}, {"files", std::move(files)}, {"summary", std::move(summary_json)}};
-  return dump_json(root, 2) + "\n";
+  out += ",\n  \"summary\": ";
+  for (char c : dump_json(summary_json, 2)) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  out += "\n}\n";
+  stream << out;
 }
 
 }  // namespace copydesk::server::output

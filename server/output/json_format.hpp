@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "server/output/report.hpp"
@@ -20,5 +21,7 @@ void add_position_fields(nlohmann::ordered_json& object, const FileReport& file,
 std::string dump_json(const nlohmann::ordered_json& value, int indent);
 
 std::string format_json(const Report& report);
+// The same, written to `out` file by file: the output of a large corpus is never held whole.
+void write_json(const Report& report, std::ostream& out);
 
 }  // namespace copydesk::server::output

@@ -44,10 +44,16 @@ FileReport make_file_report(std::string path, std::string text, analyzers::Datel
   FileReport file;
   file.path = std::move(path);
   file.text = std::move(text);
+  file.size = file.text.size();
   file.lines = protocol::LineIndex(file.text);
   file.dateline = std::move(dateline);
   file.findings = std::move(findings);
   return file;
+}
+
+void drop_text(FileReport& file) {
+  std::string().swap(file.text);
+  file.lines = protocol::LineIndex(file.text);
 }
 
 std::vector<RuleDescriptor> describe_rules(const std::vector<analyzers::RuleInfo>& catalog) {

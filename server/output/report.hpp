@@ -21,8 +21,9 @@ inline constexpr std::string_view kProjectUrl = "https://github.com/copydesk/cop
 // One checked file. The text is kept so that positions and source lines come from the exact
 // bytes the engine saw.
 struct FileReport {
-  std::string path;  // as shown to the user: relative to the working folder or as given
-  std::string text;
+  std::string path;      // as shown to the user: relative to the working folder or as given
+  std::string text;      // empty after drop_text()
+  std::size_t size = 0;  // bytes of the file, kept when the text is dropped
   protocol::LineIndex lines;
   analyzers::Dateline dateline;
   std::vector<analyzers::Finding> findings;
@@ -30,6 +31,9 @@ struct FileReport {
 
 FileReport make_file_report(std::string path, std::string text, analyzers::Dateline dateline,
                             std::vector<analyzers::Finding> findings);
+// A file with no findings needs no text in any output format: over a corpus of thousands of
+// files, keeping every text would hold the whole corpus in memory. Keeps the size.
+void drop_text(FileReport& file);
 
 // An input that could not be read; it has no FileReport.
 struct InputError {

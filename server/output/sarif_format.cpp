@@ -199,7 +199,7 @@ std::string format_sarif(const Report& report) {
   for (std::size_t i = 0; i < report.files.size(); ++i) {
     const FileReport& file = report.files[i];
     artifacts.push_back({{"location", artifact_location(file.path, has_root, std::nullopt)},
-                         {"length", file.text.size()}});
+                         {"length", file.size}});
     for (const analyzers::Finding& finding : file.findings)
       results.push_back(result_json(file, i, has_root, finding, rule_index.at(finding.rule)));
   }

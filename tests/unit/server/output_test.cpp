@@ -280,3 +280,22 @@ TEST_CASE("text that is not UTF-8 does not break the JSON formats") {
   CHECK_NOTHROW(nlohmann::json::parse(format_annotation_line(report.files[0], {})));
   CHECK(range_of(report.files[0], finding.span).start.column == 5);
 }
+
+TEST_CASE("a clean file's report without its text: sizes stay, output is the same") {
+  Report with_text = sample_report();
+  Report without_text = sample_report();
+  drop_text(without_text.files[1]);
+  CHECK(without_text.files[1].text.empty());
+  CHECK(without_text.files[1].size == std::string("Nothing to see.\n").size());
+  CHECK(format_json(without_text) == format_json(with_text));
+  CHECK(format_sarif(without_text) == format_sarif(with_text));
+  CHECK(format_text(without_text, false) == format_text(with_text, false));
+}
+
+TEST_CASE("json output with no files") {
+  Report report;
+  const nlohmann::json parsed = nlohmann::json::parse(format_json(report));
+  CHECK(parsed["files"].is_array());
+  CHECK(parsed["files"].empty());
+  CHECK(format_json(report).find("\"files\": [],") != std::string::npos);
+}
