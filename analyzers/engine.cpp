@@ -1,6 +1,7 @@
 #include "analyzers/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "analyzers/attributions/attributions.hpp"
 #include "analyzers/claims/claims.hpp"
@@ -23,23 +24,49 @@ void apply_severities(const EffectiveSettings& settings, std::vector<Finding>& f
   });
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Seconds since `start`, and restarts it.
+double lap(Clock::time_point& start) {
+  Clock::time_point now = Clock::now();
+  double seconds = std::chrono::duration<double>(now - start).count();
+  start = now;
+  return seconds;
+}
+
 }  // namespace
+
+StageTimings& StageTimings::operator+=(const StageTimings& other) {
+  prose += other.prose;
+  segmentation += other.segmentation;
+  dates += other.dates;
+  attributions += other.attributions;
+  claims += other.claims;
+  rules += other.rules;
+  return *this;
+}
 
 Analysis analyze(const Document& document, const AnalysisOptions& options) {
   Analysis analysis;
+  Clock::time_point clock = Clock::now();
   analysis.dateline = find_dateline(document.text, document.format,
                                     {options.dateline_override, options.settings.dateline});
   // A date header or front matter is metadata, whatever supplied the dateline: never prose,
   // never a date mention.
   analysis.prose = make_prose_view(document.text, document.format, analysis.dateline.metadata);
+  analysis.timings.prose = lap(clock);
   analysis.segmentation = segment(analysis.prose.prose, analysis.prose.blocks);
+  analysis.timings.segmentation = lap(clock);
   analysis.annotations.dates = recognize_dates(document.text, analysis.prose.prose,
                                                analysis.segmentation, analysis.dateline);
+  analysis.timings.dates = lap(clock);
   attributions::AttributionAnalysis attribution_analysis = attributions::find_attributions(
       analysis.prose.prose, analysis.segmentation, options.settings.lists);
   analysis.annotations.attributions = std::move(attribution_analysis.attributions);
+  analysis.timings.attributions = lap(clock);
   annotate_claims(analysis.prose.prose, analysis.segmentation, options.settings.lists,
                   analysis.annotations);
+  analysis.timings.claims = lap(clock);
 
   RuleContext context{document,
                       analysis.dateline,
@@ -59,6 +86,7 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
   });
   analysis.findings = std::move(findings);
   analysis.names = std::move(attribution_analysis.names);
+  analysis.timings.rules = lap(clock);
   return analysis;
 }
 

@@ -5,9 +5,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <optional>
 
 #include "server/output/github_format.hpp"
@@ -74,6 +77,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
                    "Colour text output: auto (a terminal, and NO_COLOR unset), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  command->add_flag("--profile", options.profile,
+                    "Print the time each analysis stage took, summed over the files, to stderr");
   return command;
 }
 
@@ -107,7 +112,35 @@ void add_cross_file_findings(const Batch& batch,
   }
 }
 
+// The --profile table: seconds per stage summed over files (CPU time across all workers), MB/s
+// of one worker, and each stage's share of the analysis.
+void print_profile(const analyzers::StageTimings& t, std::size_t bytes, std::size_t files,
+                   double wall_seconds, std::ostream& err) {
+  const double total = t.total();
+  auto row = [&](std::string_view stage, double seconds) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%-14.*s %9.3f %9.1f %6.1f%%\n",
+                  static_cast<int>(stage.size()), stage.data(), seconds,
+                  seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0,
+                  total > 0 ? 100.0 * seconds / total : 0.0);
+    err << line;
+  };
+  char head[160];
+  std::snprintf(
+      head, sizeof head, "copydesk profile: %zu files, %.2f MB, %.3f s wall\n%-14s %9s %9s %7s\n",
+      files, static_cast<double>(bytes) / 1e6, wall_seconds, "stage", "seconds", "MB/s", "share");
+  err << head;
+  row("prose", t.prose);
+  row("segmentation", t.segmentation);
+  row("dates", t.dates);
+  row("attributions", t.attributions);
+  row("claims", t.claims);
+  row("rules", t.rules);
+  row("analysis", total);
+}
+
 int run_check(const CheckOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
   const BatchOptions batch_options = to_batch_options(options.inputs);
   Batch batch = prepare_batch(batch_options, std::cerr);
 
@@ -117,10 +150,20 @@ int run_check(const CheckOptions& options) {
   const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kCrossFileLimit;
   std::vector<analyzers::attributions::DocumentNames> names(across_files ? batch.inputs.size() : 0);
   std::vector<analyzers::claims::DocumentFigures> figures(across_files ? batch.inputs.size() : 0);
+  std::mutex profile_mutex;
+  analyzers::StageTimings timings;
+  std::size_t analysed_bytes = 0;
+  std::size_t analysed_files = 0;
   run_batch(
       batch, batch_options.jobs,
       [&](std::size_t index, const analyzers::Document& document,
           const analyzers::Analysis& analysis) {
+        if (options.profile) {
+          std::lock_guard lock(profile_mutex);
+          timings += analysis.timings;
+          analysed_bytes += document.text.size();
+          ++analysed_files;
+        }
         // Keep only what output needs: the prose view and tokens are large.
         files[index] = output::make_file_report(document.path, document.text, analysis.dateline,
                                                 analysis.findings);
@@ -149,6 +192,10 @@ int run_check(const CheckOptions& options) {
   else
     std::cout << render(report, options);
   std::cout << std::flush;
+  if (options.profile) {
+    std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
+    print_profile(timings, analysed_bytes, analysed_files, wall.count(), std::cerr);
+  }
 
   if (!batch.errors.empty() || batch.config_failed) return 2;
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);

@@ -14,6 +14,7 @@ struct CheckOptions {
   std::string format = "text";      // text, json, sarif, github, rdjson
   std::string fail_on = "warning";  // error, warning, info, never
   std::string color = "auto";       // auto, always, never
+  bool profile = false;             // per-stage timings on stderr
 };
 
 CLI::App* add_check_command(CLI::App& app, CheckOptions& options);

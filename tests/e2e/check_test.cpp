@@ -446,3 +446,18 @@ TEST_CASE("check: one source credited with two figures across the files of one r
   const Result same = run({"check", "a.txt", "c.txt"}, dir.path());
   CHECK_FALSE(contains(same.out, "claims.conflicting-figures"));
 }
+
+TEST_CASE("check: --profile prints stage timings on stderr and leaves stdout alone") {
+  TempDir dir;
+  dir.write("a.txt", "The ministry said on Tuesday that 40 people were hurt.\n");
+  dir.write("b.txt", "Officials said the road would reopen in March.\n");
+  const Result plain = run({"check", "--format", "json", "."}, dir.path());
+  const Result profiled = run({"check", "--format", "json", "--profile", "."}, dir.path());
+  CHECK(profiled.code == plain.code);
+  CHECK(profiled.out == plain.out);
+  CHECK(contains(profiled.err, "copydesk profile: 2 files"));
+  for (const char* stage : {"prose", "segmentation", "dates", "attributions", "claims", "rules"})
+    CHECK(contains(profiled.err, std::string("\n") + stage + " "));
+  // Near-miss: without the flag, nothing about stages.
+  CHECK_FALSE(contains(plain.err, "copydesk profile"));
+}
