@@ -25,7 +25,8 @@ int lsp_severity(analyzers::Severity severity) {
 
 nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings,
                                   std::string_view text, const protocol::LineIndex& lines,
-                                  const std::string& uri, protocol::PositionEncoding encoding) {
+                                  const std::string& uri, protocol::PositionEncoding encoding,
+                                  const RelatedLocator& elsewhere) {
   auto range = [&](analyzers::Span span) {
     return protocol::to_json(protocol::Range{lines.position_of(text, span.start, encoding),
                                              lines.position_of(text, span.end, encoding)});
@@ -42,7 +43,13 @@ nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& finding
     };
     nlohmann::json related = nlohmann::json::array();
     for (const analyzers::RelatedSpan& other : finding.related) {
-      if (!other.path.empty()) continue;  // other documents: positions unknown here
+      if (!other.path.empty()) {
+        // Another document: only the caller knows where it is.
+        nlohmann::json location = elsewhere ? elsewhere(other) : nlohmann::json();
+        if (!location.is_null())
+          related.push_back({{"location", std::move(location)}, {"message", other.message}});
+        continue;
+      }
       related.push_back(
           {{"location", {{"uri", uri}, {"range", range(other.span)}}}, {"message", other.message}});
     }

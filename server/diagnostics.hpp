@@ -1,6 +1,7 @@
 // Findings as LSP diagnostics (textDocument/publishDiagnostics and pull diagnostics).
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -14,10 +15,14 @@ namespace copydesk::server {
 
 // One LSP Diagnostic per finding: range from the finding's exact byte span, code = rule id,
 // codeDescription = the rule's doc page, source "copydesk", relatedInformation for related spans
-// in the same document, and `data` carrying the fixes for code actions.
+// in the same document (and in others, through `elsewhere`), and `data` carrying the fixes for code
+// actions. `elsewhere`, when given, places related spans in other documents (RelatedSpan::path): it
+// returns their LSP Location, or null to leave one out.
+using RelatedLocator = std::function<nlohmann::json(const analyzers::RelatedSpan&)>;
 nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings,
                                   std::string_view text, const protocol::LineIndex& lines,
-                                  const std::string& uri, protocol::PositionEncoding encoding);
+                                  const std::string& uri, protocol::PositionEncoding encoding,
+                                  const RelatedLocator& elsewhere = {});
 
 struct DocumentAnalysis;
 

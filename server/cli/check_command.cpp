@@ -20,11 +20,9 @@
 #include "server/output/text_format.hpp"
 #include "server/uri.hpp"
 #include "server/version.hpp"
+#include "server/workspace_checks.hpp"
 
 namespace copydesk::server::cli {
-
-// The most files `check` compares with each other for names spelled two ways.
-constexpr std::size_t kCrossFileLimit = 100;
 
 namespace {
 
@@ -147,7 +145,7 @@ int run_check(const CheckOptions& options) {
   std::vector<std::optional<output::FileReport>> files(batch.inputs.size());
   // Names spelled one way in one file and another way in the next: checked across the files of
   // one run when they are few enough to be one story package, not a whole archive.
-  const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kCrossFileLimit;
+  const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kMaxDocumentsAcross;
   std::vector<analyzers::attributions::DocumentNames> names(across_files ? batch.inputs.size() : 0);
   std::vector<analyzers::claims::DocumentFigures> figures(across_files ? batch.inputs.size() : 0);
   std::mutex profile_mutex;
