@@ -40,11 +40,51 @@ test-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug \
 	  CMAKE_FLAGS="-DCOPYDESK_SANITIZE=address,undefined"
 
+# Fuzzing (docs/reliability.md): libFuzzer targets built with clang, ASan and UBSan in their own
+# folder. `make fuzz` builds them; `make fuzz-run` runs each for FUZZ_SECONDS on its seed corpus
+# and fails on any crash, leak or timeout.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= framing_fuzz analyze_fuzz edits_fuzz
+.PHONY: fuzz fuzz-run test-tsan test-valgrind
+
+fuzz:
+	@scripts/install-deps fuzz
+	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCOPYDESK_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+
+fuzz-run: fuzz
+	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# ThreadSanitizer over the tests that run threads: the server's scheduler and transport through
+# the LSP end-to-end tests and the independent client, and `check --jobs`. Builds only those.
+# Reports also go to files, so a race in a server process fails the run even when the test
+# driving it would not notice.
+TSAN_BUILD ?= build-tsan
+TSAN_TESTS = copydesk server_tests e2e_tests check_e2e_tests
+test-tsan: deps tests/client/node_modules
+	@cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCOPYDESK_SANITIZE=thread >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target $(TSAN_TESTS)
+	@rm -rf $(TSAN_BUILD)/tsan-reports && mkdir -p $(TSAN_BUILD)/tsan-reports
+	@cd $(TSAN_BUILD) && status=0 && \
+	  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$$PWD/tsan-reports/race" \
+	  ctest --output-on-failure --no-tests=error -j $(JOBS) \
+	    -R '^(server_tests|e2e_tests|check_e2e_tests|independent_client)$$' || status=$$?; \
+	  if ls tsan-reports | grep -q .; then cat tsan-reports/*; exit 1; fi; exit $$status
+
+# Valgrind memcheck over an LSP session with the real binary: no memory errors, no leaks.
+test-valgrind:
+	@scripts/install-deps valgrind
+	@$(MAKE) --no-print-directory build
+	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -L valgrind
+
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_BUILD) $(TSAN_BUILD)
 
 # Editors: the VS Code extension and the tests in real editors (editors/README.md).
 .PHONY: editor-deps package-vscode test-editors

@@ -49,7 +49,8 @@ Message parse_message(std::string_view body) {
   json message;
   try {
     message = json::parse(body);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range, "1e999").
     // Drop the library's "[json.exception.parse_error.101] " tag; keep the position and reason.
     std::string_view what = e.what();
     if (const auto tag_end = what.find("] "); tag_end != std::string_view::npos) {

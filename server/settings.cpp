@@ -112,7 +112,10 @@ std::optional<Value> convert(const json& value, const std::string& key, Conversi
 // Null members are skipped: clients send null for settings left unset.
 toml::table convert_object(const json& object, const std::string& key, Conversion& conversion) {
   toml::table table;
-  for (const auto& [name, child] : object.items()) {
+  for (const auto& item : object.items()) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const std::string& name = item.key();
+    const json& child = item.value();
     if (child.is_null()) continue;
     if (auto converted = convert(child, child_key(key, name), conversion)) {
       std::visit([&](auto&& node) { table.insert_or_assign(name, std::move(node)); },
