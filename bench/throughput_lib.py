@@ -113,6 +113,19 @@ def measure(argv, runs, stdout_path, ok_codes=(0,), budget=None, timeout=None, c
     return Measurement(walls, cpus, rss)
 
 
+def size_limit_flags(copydesk, nbytes):
+    """The options that let `copydesk check` read a document of nbytes: [] unless the binary has
+    a document size limit (--max-document-mib), which is then raised to fit."""
+    try:
+        usage = subprocess.run([copydesk, "check", "--help"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True).stdout
+    except OSError:
+        return []
+    if "--max-document-mib" not in usage:
+        return []
+    return ["--max-document-mib", str(nbytes // (1 << 20) + 1)]
+
+
 def text_files(directory):
     """The .txt files under directory, sorted."""
     found = []
