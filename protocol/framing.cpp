@@ -139,6 +139,9 @@ bool MessageReader::parse_header_block() {
 
   if (header_bytes_ > limits_.max_header_bytes) {
     fail("header block exceeds " + std::to_string(limits_.max_header_bytes) + " bytes");
+    // Resume inside the line, as when it is still incomplete (above): a header may start in it,
+    // and where reading resumes must not depend on how the bytes were chunked.
+    pos_ = line_start + 1;
     return true;
   }
 
