@@ -8,6 +8,7 @@ Benchmarks print figures; they never assert on them.
 
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -113,15 +114,20 @@ def measure(argv, runs, stdout_path, ok_codes=(0,), budget=None, timeout=None, c
     return Measurement(walls, cpus, rss)
 
 
-def size_limit_flags(copydesk, nbytes):
-    """The options that let `copydesk check` read a document of nbytes: [] unless the binary has
-    a document size limit (--max-document-mib), which is then raised to fit."""
+def check_has_option(copydesk, option):
+    """Whether this copydesk binary's `check` takes option (builds differ in what they have)."""
     try:
         usage = subprocess.run([copydesk, "check", "--help"], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True).stdout
     except OSError:
-        return []
-    if "--max-document-mib" not in usage:
+        return False
+    return re.search(re.escape(option) + r"\b", usage) is not None
+
+
+def size_limit_flags(copydesk, nbytes):
+    """The options that let `copydesk check` read a document of nbytes: [] unless the binary has
+    a document size limit (--max-document-mib), which is then raised to fit."""
+    if not check_has_option(copydesk, "--max-document-mib"):
         return []
     return ["--max-document-mib", str(nbytes // (1 << 20) + 1)]
 
