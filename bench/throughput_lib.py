@@ -83,8 +83,9 @@ def _run(argv, stdout_path, ok_codes, timeout, cwd):
             raise RunError(f"took longer than {timeout:.0f} s (stopped)")
         if proc.returncode not in ok_codes:
             err.seek(0)
-            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
-            raise RunError(f"exit code {proc.returncode}: " + " / ".join(tail))
+            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            errors = [line.strip() for line in lines if "Error" in line or "error" in line]
+            raise RunError(f"exit code {proc.returncode}: " + " / ".join(errors[:1] or lines[-3:]))
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
