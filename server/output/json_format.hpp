@@ -2,9 +2,13 @@
 // is documented in docs/json-output.md.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "server/output/report.hpp"
 
@@ -19,6 +23,47 @@ void add_position_fields(nlohmann::ordered_json& object, const FileReport& file,
 
 // JSON text, never throwing on bytes that are not UTF-8 (they become U+FFFD).
 std::string dump_json(const nlohmann::ordered_json& value, int indent);
+
+// `text` as a JSON string, as dump_json() writes it, appended to `out` without building a value.
+void append_json_string(std::string& out, std::string_view text);
+
+// Writes JSON laid out as nlohmann's dump(2) lays it out, straight into a string: objects and
+// arrays open and close, and the writer places commas, newlines and indentation.
+class PrettyJsonWriter {
+ public:
+  explicit PrettyJsonWriter(std::string& out) : out_(out) {}
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(std::string_view name);
+  void string(std::string_view text);
+  void number(std::uint64_t value);
+  void null();
+  void field(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
+  void field(std::string_view name, const std::string& text) {
+    field(name, std::string_view(text));
+  }
+  void field(std::string_view name, const char* text) { field(name, std::string_view(text)); }
+  template <class Integer>
+  requires std::is_integral_v<Integer>
+  void field(std::string_view name, Integer value) {
+    key(name);
+    number(static_cast<std::uint64_t>(value));
+  }
+
+ private:
+  void element();  // the comma, newline and indentation before a value or key
+  void open(char bracket);
+  void close(char bracket);
+
+  std::string& out_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
 
 std::string format_json(const Report& report);
 // The same, written to `out` file by file: the output of a large corpus is never held whole.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -298,4 +299,33 @@ TEST_CASE("json output with no files") {
   CHECK(parsed["files"].is_array());
   CHECK(parsed["files"].empty());
   CHECK(format_json(report).find("\"files\": [],") != std::string::npos);
+}
+
+TEST_CASE("json strings: written as nlohmann's dump writes them") {
+  const std::vector<std::string> samples = {"",
+                                            "plain",
+                                            "quote \" and backslash \\",
+                                            "tab\tnew\nline\rform\fback\b",
+                                            std::string("nul \0 inside", 12),
+                                            "\x01\x1f\x7f",
+                                            "café “curly” ’s 🙂",
+                                            "bad \xff byte",
+                                            "cut \xe2\x80",
+                                            "overlong \xc0\xaf",
+                                            "surrogate \xed\xa0\x80"};
+  for (const std::string& text : samples) {
+    std::string ours;
+    append_json_string(ours, text);
+    CHECK(ours == dump_json(nlohmann::ordered_json(text), -1));
+  }
+  // Random bytes, valid or not.
+  std::mt19937 random(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(random() % 12, ' ');
+    for (char& c : text)
+      c = static_cast<char>(random() % 256);
+    std::string ours;
+    append_json_string(ours, text);
+    CHECK(ours == dump_json(nlohmann::ordered_json(text), -1));
+  }
 }
