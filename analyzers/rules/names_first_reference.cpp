@@ -1,7 +1,10 @@
 // names.first-reference: a person first named by surname alone ("Yusov said") before, or
 // without, the full name that news style wants on first reference.
+#include <algorithm>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "analyzers/attributions/attributions.hpp"
 #include "analyzers/attributions/names.hpp"
@@ -13,6 +16,10 @@ void check_names_first_reference(const RuleContext& context, std::vector<Finding
   if (!context.attribution_analysis) return;
   const auto& names = context.attribution_analysis->names;
   std::set<std::string> reported;  // one finding per person
+  // Full names of people by surname key, in document order: one lookup per finding, not a scan
+  // of every name.
+  std::unordered_map<std::string, std::vector<const attributions::NameMention*>> full_names;
+  bool indexed = false;
   for (const Attribution& attribution : context.annotations.attributions) {
     if (!attribution.source || attribution.source->kind != SourceKind::person) continue;
     const std::string& canonical = attribution.source->canonical;
@@ -28,15 +35,21 @@ void check_names_first_reference(const RuleContext& context, std::vector<Finding
     finding.rule = "names.first-reference";
     finding.severity = Severity::info;
     finding.span = span;
-    std::string key = attributions::spelling_key(canonical);
+    if (!indexed) {
+      for (const auto& name : names)
+        if (name.kind == attributions::NameKind::person && name.text.find(' ') != std::string::npos)
+          full_names[attributions::spelling_key(name.surname)].push_back(&name);
+      indexed = true;
+    }
     const attributions::NameMention* full = nullptr;
-    for (const auto& name : names)
-      if (name.span.start > span.start && name.text.find(' ') != std::string::npos &&
-          name.kind == attributions::NameKind::person &&
-          attributions::spelling_key(name.surname) == key) {
-        full = &name;
-        break;
-      }
+    if (auto found = full_names.find(attributions::spelling_key(canonical));
+        found != full_names.end()) {
+      auto later = std::upper_bound(found->second.begin(), found->second.end(), span.start,
+                                    [](std::uint32_t start, const attributions::NameMention* name) {
+                                      return start < name->span.start;
+                                    });
+      if (later != found->second.end()) full = *later;
+    }
     if (full) {
       finding.message = "“" + canonical + "” is named in full only later (“" + full->text +
                         "”): give the full name on first reference.";

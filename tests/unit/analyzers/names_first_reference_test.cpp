@@ -46,3 +46,21 @@ TEST_CASE("names.first-reference near-misses") {
     CHECK(found.empty());
   }
 }
+
+TEST_CASE("names.first-reference: the full name found is the first one after the surname") {
+  // Several people share the surname; the related span is the nearest full name that follows.
+  const std::string text =
+      "Novak said the talks had failed. Later, Ivana Novak, the envoy, said they would resume. "
+      "Petra Novak, her sister, declined to comment.";
+  Document document;
+  document.text = text;
+  AnalysisOptions options;
+  options.settings.rules[std::string(kRule)] = RuleSetting{true, std::nullopt};
+  std::vector<Finding> found;
+  for (Finding& finding : analyze(document, options).findings)
+    if (finding.rule == kRule) found.push_back(std::move(finding));
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].related.size() == 1);
+  CHECK(text.substr(found[0].related[0].span.start, found[0].related[0].span.size()) ==
+        "Ivana Novak");
+}
