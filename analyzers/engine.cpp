@@ -26,6 +26,11 @@ void apply_severities(const EffectiveSettings& settings, std::vector<Finding>& f
 
 using Clock = std::chrono::steady_clock;
 
+void stop_if_cancelled(const AnalysisOptions& options) {
+  if (options.cancelled && options.cancelled->load(std::memory_order_relaxed))
+    throw AnalysisCancelled();
+}
+
 // Seconds since `start`, and restarts it.
 double lap(Clock::time_point& start) {
   Clock::time_point now = Clock::now();
@@ -55,18 +60,23 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
   // never a date mention.
   analysis.prose = make_prose_view(document.text, document.format, analysis.dateline.metadata);
   analysis.timings.prose = lap(clock);
+  stop_if_cancelled(options);
   analysis.segmentation = segment(analysis.prose.prose, analysis.prose.blocks);
   analysis.timings.segmentation = lap(clock);
+  stop_if_cancelled(options);
   analysis.annotations.dates = recognize_dates(document.text, analysis.prose.prose,
                                                analysis.segmentation, analysis.dateline);
   analysis.timings.dates = lap(clock);
+  stop_if_cancelled(options);
   attributions::AttributionAnalysis attribution_analysis = attributions::find_attributions(
       analysis.prose.prose, analysis.segmentation, options.settings.lists);
   analysis.annotations.attributions = std::move(attribution_analysis.attributions);
   analysis.timings.attributions = lap(clock);
+  stop_if_cancelled(options);
   annotate_claims(analysis.prose.prose, analysis.segmentation, options.settings.lists,
                   analysis.annotations);
   analysis.timings.claims = lap(clock);
+  stop_if_cancelled(options);
 
   RuleContext context{document,
                       analysis.dateline,

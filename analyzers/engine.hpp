@@ -2,6 +2,8 @@
 // server and the CLI both call it; it knows nothing of either.
 #pragma once
 
+#include <atomic>
+#include <exception>
 #include <optional>
 #include <vector>
 
@@ -17,6 +19,13 @@ namespace copydesk::analyzers {
 struct AnalysisOptions {
   std::optional<CalendarDate> dateline_override;  // --dateline or the LSP setting
   EffectiveSettings settings;
+  // Set from another thread when the result is no longer wanted (the document changed again):
+  // analyze() looks at it between stages and throws AnalysisCancelled.
+  const std::atomic<bool>* cancelled = nullptr;
+};
+
+struct AnalysisCancelled : std::exception {
+  const char* what() const noexcept override { return "analysis cancelled"; }
 };
 
 // Seconds each stage of analyze() took, for `check --profile` and benchmarks. Reading a clock

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <string>
+
+#include "analyzers/engine.hpp"
 
 using namespace copydesk::analyzers;
 
@@ -59,4 +62,17 @@ TEST_CASE("SourceKind and ClaimStatus names") {
   CHECK(std::string(to_string(ClaimStatus::hedged)) == "hedged");
   CHECK(std::string(to_string(ClaimStatus::unverified)) == "unverified");
   CHECK(std::string(to_string(ClaimStatus::unattributed)) == "unattributed");
+}
+
+TEST_CASE("analyze: a cancelled analysis stops with AnalysisCancelled") {
+  Document document;
+  document.text = "The ministry said on Tuesday that 40 people were hurt.";
+  std::atomic<bool> cancelled{true};
+  AnalysisOptions options;
+  options.cancelled = &cancelled;
+  CHECK_THROWS_AS(analyze(document, options), AnalysisCancelled);
+  // Near-miss: the flag down, the analysis runs to the end.
+  cancelled = false;
+  Analysis analysis = analyze(document, options);
+  CHECK_FALSE(analysis.annotations.attributions.empty());
 }
