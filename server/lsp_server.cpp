@@ -443,6 +443,7 @@ void LspServer::schedule_analysis(const std::string& uri) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return;
   const protocol::TextDocument& open = it->second.document;
+  if (open.text().size() > options_.max_document_bytes) return schedule_too_large(uri);
   // The job works on a snapshot, so edits can go on while it runs; its result is published only
   // if no edit came in meanwhile.
   analyzers::Document document;
@@ -476,17 +477,42 @@ void LspServer::schedule_analysis(const std::string& uri) {
         if (highlights)
           for (json& hint : highlight_diagnostics(*result))
             result->diagnostics.push_back(hint);
-        return [this, result = DocumentAnalysisPtr(std::move(result))] {
-          auto current = documents_.find(result->uri);
-          if (current == documents_.end() || current->second.generation != result->generation)
-            return;
-          current->second.analysis = result;
-          if (!pull_diagnostics_)
-            notify("textDocument/publishDiagnostics", {{"uri", result->uri},
-                                                       {"version", result->version},
-                                                       {"diagnostics", result->diagnostics}});
-        };
+        return
+            [this, result = DocumentAnalysisPtr(std::move(result))] { install_analysis(result); };
       });
+}
+
+// Through the scheduler like an analysis, so that it replaces pending work on the document and
+// requests wait for it. The result has an empty text: every feature answers nothing from it.
+void LspServer::schedule_too_large(const std::string& uri) {
+  const OpenDocument& open = documents_.at(uri);
+  auto result = std::make_shared<DocumentAnalysis>();
+  result->uri = uri;
+  result->version = open.document.version();
+  result->generation = open.generation;
+  result->encoding = encoding_;
+  std::string reason = too_large_reason(open.document.text().size(), options_.max_document_bytes);
+  spdlog::info("{}: {}", uri, reason);  // the diagnostic tells the user; no warning per edit
+  result->diagnostics =
+      json::array({{{"range", protocol::to_json(protocol::Range{})},
+                    {"severity", 2},
+                    {"source", "copydesk"},
+                    {"message", "Document " + reason + " (--max-document-mib sets the limit)"}}});
+  scheduler_.schedule(uri,
+                      [this, result = DocumentAnalysisPtr(std::move(result))](
+                          const CancelFlag&) -> std::function<void()> {
+                        return [this, result] { install_analysis(result); };
+                      });
+}
+
+void LspServer::install_analysis(const DocumentAnalysisPtr& result) {
+  auto current = documents_.find(result->uri);
+  if (current == documents_.end() || current->second.generation != result->generation) return;
+  current->second.analysis = result;
+  if (!pull_diagnostics_)
+    notify(
+        "textDocument/publishDiagnostics",
+        {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});
 }
 
 void LspServer::reanalyze_all() {

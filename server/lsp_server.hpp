@@ -32,6 +32,7 @@ struct ServerOptions {
   std::chrono::milliseconds debounce{100};
   std::size_t workers = 0;  // 0: one per core
   protocol::FramingLimits framing;
+  std::size_t max_document_bytes = kDefaultMaxDocumentBytes;  // larger ones are not analysed
   std::chrono::milliseconds parent_poll{500};
 };
 
@@ -79,6 +80,9 @@ class LspServer {
   void on_did_close(const json& params);
   void on_did_save(const json& params);
   void schedule_analysis(const std::string& uri);
+  void schedule_too_large(const std::string& uri);
+  // On the main thread: keeps a finished analysis, and publishes it, unless the text moved on.
+  void install_analysis(const DocumentAnalysisPtr& result);
   void reanalyze_all();
 
   // Configuration: LSP settings (initializationOptions, workspace/didChangeConfiguration) over

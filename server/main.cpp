@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
   ServerOptions server;
   bool stdio = false;
   std::uint64_t debounce_ms = 100;
-  std::uint64_t max_message_mib = 64;
+  // Above the document limit, so that a too-large document still arrives and is told so.
+  std::uint64_t max_message_mib = 256;
+  std::uint64_t max_document_mib = kDefaultMaxDocumentBytes >> 20;
   app.add_option("--log-level", log.level, "trace, debug, info, warn, error or off")
       ->capture_default_str();
   app.add_option("--log-file", log.file, "Also log to this file");
@@ -49,6 +51,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 4096));
     command.add_option("--workers", server.workers, "Analysis threads (0: one per core)")
         ->capture_default_str();
+    command
+        .add_option("--max-document-mib", max_document_mib,
+                    "Keep larger documents in sync but do not analyse them")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4096));
   };
   add_server_options(app);
   CLI::App* lsp = app.add_subcommand("lsp", "Run the language server over stdio (the default)");
@@ -79,5 +86,6 @@ int main(int argc, char** argv) {
 
   server.debounce = std::chrono::milliseconds(debounce_ms);
   server.framing.max_content_length = static_cast<std::size_t>(max_message_mib) << 20;
+  server.max_document_bytes = static_cast<std::size_t>(max_document_mib) << 20;
   return run_language_server(server);
 }

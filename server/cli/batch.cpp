@@ -1,6 +1,7 @@
 #include "server/cli/batch.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <utility>
 
 #include "server/config_loader.hpp"
+#include "server/document_analysis.hpp"
 
 namespace copydesk::server::cli {
 
@@ -20,15 +22,24 @@ namespace {
 struct ReadResult {
   std::string text;
   std::optional<std::string> error;
+  bool too_large = false;
+  std::optional<std::size_t> size;  // of a too-large input, when known
 };
 
-ReadResult read_fd(int fd) {
+// Reads at most `limit` bytes: past it the input is too large, and a device such as /dev/zero
+// or an endless pipe must not exhaust memory.
+ReadResult read_fd(int fd, std::size_t limit) {
   ReadResult result;
   char buffer[1 << 16];
   while (true) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n > 0) {
       result.text.append(buffer, static_cast<std::size_t>(n));
+      if (result.text.size() > limit) {
+        result.text = {};
+        result.too_large = true;
+        return result;
+      }
     } else if (n == 0) {
       return result;
     } else if (errno != EINTR) {
@@ -38,11 +49,25 @@ ReadResult read_fd(int fd) {
   }
 }
 
-ReadResult read_input(const InputFile& file) {
-  if (file.from_stdin) return read_fd(STDIN_FILENO);
+ReadResult read_input(const InputFile& file, std::size_t limit) {
+  if (file.from_stdin) return read_fd(STDIN_FILENO, limit);
   const int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {{}, std::strerror(errno)};
-  ReadResult result = read_fd(fd);
+  if (fd < 0) {
+    ReadResult result;
+    result.error = std::strerror(errno);
+    return result;
+  }
+  // A regular file's size is known up front: no need to read 100 MB to skip it.
+  struct stat status;
+  if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+      static_cast<std::size_t>(status.st_size) > limit) {
+    ::close(fd);
+    ReadResult result;
+    result.too_large = true;
+    result.size = static_cast<std::size_t>(status.st_size);
+    return result;
+  }
+  ReadResult result = read_fd(fd, limit);
   ::close(fd);
   return result;
 }
@@ -55,11 +80,14 @@ std::string cannot_read_message(const output::InputError& error) {
 
 Batch prepare_batch(const BatchOptions& options, std::ostream& err) {
   Batch batch;
+  batch.max_document_bytes = options.max_document_bytes;
   Discovery discovery = discover_inputs(options.paths, options.discovery);
   for (const DiscoveryError& error : discovery.errors) {
     batch.errors.push_back({error.path, error.message});
     err << cannot_read_message(batch.errors.back()) << '\n';
   }
+  for (const DiscoveryError& skipped : discovery.skipped)
+    err << "copydesk: skipped " << skipped.path << ": " << skipped.message << '\n';
 
   ConfigLoader loader(options.config, options.no_config);
   for (InputFile& file : discovery.files) {
@@ -82,13 +110,20 @@ void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
                std::ostream& err) {
   const std::size_t count = batch.inputs.size();
   std::vector<std::optional<std::string>> read_errors(count);
+  // read_errors[i] says why input i was not analysed. Not vector<bool>: threads set neighbours.
+  std::vector<char> skipped(count, 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) {
       const PreparedInput& input = batch.inputs[i];
-      ReadResult read = read_input(input.file);
+      ReadResult read = read_input(input.file, batch.max_document_bytes);
       if (read.error) {
         read_errors[i] = std::move(read.error);
+        continue;
+      }
+      if (read.too_large) {
+        read_errors[i] = too_large_reason(read.size, batch.max_document_bytes);
+        skipped[i] = 1;
         continue;
       }
       analyzers::Document document;
@@ -119,7 +154,10 @@ void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
   for (std::size_t i = 0; i < count; ++i) {
     if (!read_errors[i]) continue;
     batch.errors.push_back({batch.inputs[i].file.display_path, *read_errors[i]});
-    err << cannot_read_message(batch.errors.back()) << '\n';
+    const output::InputError& error = batch.errors.back();
+    err << (skipped[i] ? "copydesk: " + error.path + ": " + error.message
+                       : cannot_read_message(error))
+        << '\n';
   }
 }
 

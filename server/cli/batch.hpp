@@ -12,6 +12,7 @@
 
 #include "analyzers/engine.hpp"
 #include "server/cli/discovery.hpp"
+#include "server/document_analysis.hpp"
 #include "server/output/report.hpp"
 
 namespace copydesk::server::cli {
@@ -23,6 +24,7 @@ struct BatchOptions {
   std::optional<std::filesystem::path> config;
   bool no_config = false;
   std::optional<analyzers::CalendarDate> dateline;
+  std::size_t max_document_bytes = kDefaultMaxDocumentBytes;  // larger inputs are skipped
 };
 
 struct PreparedInput {
@@ -34,6 +36,7 @@ struct Batch {
   std::vector<PreparedInput> inputs;
   std::vector<output::InputError> errors;  // inputs that could not be read, in order found
   bool config_failed = false;              // a config file had errors (they are printed)
+  std::size_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 // Discovers the inputs and resolves their settings. Discovery and config errors are printed to
@@ -46,7 +49,7 @@ using AnalyzedCallback = std::function<void(std::size_t index, const analyzers::
 
 // Reads and analyzes every input on `jobs` threads. Inputs that cannot be read are printed to
 // `err` ("copydesk: cannot read PATH: reason") in input order, appended to batch.errors, and
-// skipped.
+// skipped; so are inputs over the size limit ("copydesk: PATH: too large: ...").
 void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed, std::ostream& err);
 
 // The message for an input that could not be read.

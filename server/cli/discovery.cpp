@@ -56,10 +56,16 @@ std::string join_path(const std::string& argument, const std::string& relative) 
 
 class Walker {
  public:
-  Walker(const DiscoveryOptions& options, std::vector<DiscoveryError>& errors, std::string argument)
-      : options_(options), errors_(errors), argument_(std::move(argument)) {}
+  Walker(const DiscoveryOptions& options, Discovery& discovery, std::string argument)
+      : options_(options),
+        errors_(discovery.errors),
+        skipped_(discovery.skipped),
+        argument_(std::move(argument)) {}
 
   std::vector<Found> walk(const fs::path& root, const struct stat& root_status) {
+    std::error_code error;
+    root_real_ = fs::canonical(root, error);
+    if (error) root_real_ = fs::absolute(root, error).lexically_normal();
     visited_.insert({root_status.st_dev, root_status.st_ino});
     walk_folder(root, "");
     // Folders reached through a symlink come after the real tree, so that a folder reachable
@@ -102,20 +108,36 @@ class Walker {
         if (is_wanted(options_, child, name)) report(child, std::strerror(errno));
         continue;
       }
+      struct stat link_status;
+      const bool is_link = ::lstat(path.c_str(), &link_status) == 0 && S_ISLNK(link_status.st_mode);
       if (S_ISDIR(status.st_mode)) {
         if (any_match(options_.excludes, child)) continue;
         const FileId id{status.st_dev, status.st_ino};
-        struct stat link_status;
-        if (::lstat(path.c_str(), &link_status) == 0 && S_ISLNK(link_status.st_mode)) {
-          linked_.push_back({path, child, id});
+        if (is_link) {
+          if (leads_inside(path, child)) linked_.push_back({path, child, id});
           continue;
         }
         // Each folder is walked once, which also ends symlink loops.
         if (visited_.insert(id).second) walk_folder(path, child);
       } else if (S_ISREG(status.st_mode) && is_wanted(options_, child, name)) {
-        found_.push_back({child, path});
+        if (!is_link || leads_inside(path, child)) found_.push_back({child, path});
       }
     }
+  }
+
+  // Whether symlink `path` resolves inside the folder argument; if not, it is reported skipped.
+  bool leads_inside(const fs::path& path, const std::string& relative) {
+    std::error_code error;
+    const fs::path target = fs::canonical(path, error);
+    if (!error) {
+      const auto [root_end, target_at] =
+          std::mismatch(root_real_.begin(), root_real_.end(), target.begin(), target.end());
+      if (root_end == root_real_.end()) return true;
+    }
+    skipped_.push_back({join_path(argument_, relative),
+                        "a symlink to " + (error ? error.message() : target.string()) +
+                            ", outside " + argument_ + "; not followed (name it to check it)"});
+    return false;
   }
 
   void report(const std::string& relative, std::string message) {
@@ -124,7 +146,9 @@ class Walker {
 
   const DiscoveryOptions& options_;
   std::vector<DiscoveryError>& errors_;
+  std::vector<DiscoveryError>& skipped_;
   std::string argument_;
+  fs::path root_real_;  // the folder argument with its symlinks resolved
   std::set<FileId> visited_;
   std::vector<Linked> linked_;
   std::vector<Found> found_;
@@ -165,7 +189,7 @@ Discovery discover_inputs(const std::vector<std::string>& arguments,
       discovery.files.push_back({argument, argument, false, argument});
       continue;
     }
-    Walker walker(options, discovery.errors, argument);
+    Walker walker(options, discovery, argument);
     for (Found& found : walker.walk(argument, status)) {
       std::string display = join_path(argument, found.relative);
       discovery.files.push_back({display, found.path, false, found.path});

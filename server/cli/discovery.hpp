@@ -31,11 +31,14 @@ struct DiscoveryError {
 struct Discovery {
   std::vector<InputFile> files;  // argument order; each folder's files sorted by path
   std::vector<DiscoveryError> errors;
+  std::vector<DiscoveryError> skipped;  // symlinks out of their folder argument, not followed
 };
 
-// Arguments name files (always taken, whatever their extension), folders, or "-" for stdin.
-// Hidden files and folders and node_modules are skipped inside folders; symlinks are followed,
-// and each folder is walked once, so a symlink loop ends.
+// Arguments name files (always taken, whatever their extension, through symlinks too), folders,
+// or "-" for stdin. Hidden files and folders and node_modules are skipped inside folders.
+// Symlinks found inside a folder are followed when they lead inside that folder, and skipped
+// when they lead out of it, so that checking a folder never reads files elsewhere; each folder
+// is walked once, so a symlink loop ends.
 Discovery discover_inputs(const std::vector<std::string>& arguments,
                           const DiscoveryOptions& options);
 

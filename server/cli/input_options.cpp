@@ -23,6 +23,12 @@ void add_input_options(CLI::App& command, InputOptions& options) {
       .add_option("--stdin-filename", options.stdin_filename,
                   "Name for stdin (-), for format detection, config lookup and output")
       ->type_name("NAME");
+  command
+      .add_option("--max-document-mib", options.max_document_mib,
+                  "Skip larger documents, naming them on stderr (exit code 2)")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
   command.add_option("--jobs,-j", options.jobs, "Documents to analyze at once (default: cores)")
       ->type_name("N")
       ->check(CLI::Range(1u, 4096u));
@@ -51,6 +57,7 @@ BatchOptions to_batch_options(const InputOptions& options) {
   batch.jobs = options.jobs;
   if (!options.config.empty()) batch.config = options.config;
   batch.no_config = options.no_config;
+  batch.max_document_bytes = options.max_document_mib << 20;
   if (!options.dateline.empty()) batch.dateline = analyzers::parse_iso_date(options.dateline);
   return batch;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "server/cli/batch.hpp"
+#include "server/document_analysis.hpp"
 
 namespace copydesk::server::cli {
 
@@ -19,6 +20,7 @@ struct InputOptions {
   std::string config;
   bool no_config = false;
   std::string dateline;  // validated by the parser
+  std::size_t max_document_mib = kDefaultMaxDocumentBytes >> 20;
 };
 
 void add_input_options(CLI::App& command, InputOptions& options);
