@@ -20,14 +20,20 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 }  // namespace
 
 std::optional<std::string> file_path_from_uri(std::string_view uri) {
-  if (!starts_with_ignoring_case(uri, "file://")) return std::nullopt;
-  std::string_view rest = uri.substr(7);
-  // An authority other than empty or "localhost" names another machine.
-  std::size_t slash = rest.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view host = rest.substr(0, slash);
-  if (!host.empty() && host != "localhost") return std::nullopt;
-  rest = rest.substr(slash);
+  if (!starts_with_ignoring_case(uri, "file:")) return std::nullopt;
+  std::string_view rest = uri.substr(5);
+  if (rest.starts_with("//")) {
+    // An authority other than empty or "localhost" names another machine.
+    rest.remove_prefix(2);
+    std::size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    std::string_view host = rest.substr(0, slash);
+    if (!host.empty() && !starts_with_ignoring_case(host, "localhost")) return std::nullopt;
+    if (host.size() > 9) return std::nullopt;  // "localhost" and nothing more
+    rest = rest.substr(slash);
+  }
+  // RFC 8089 also allows "file:/path", with no authority at all.
+  if (!rest.starts_with('/')) return std::nullopt;
   if (std::size_t cut = rest.find_first_of("?#"); cut != std::string_view::npos)
     rest = rest.substr(0, cut);
   std::string path;
@@ -41,7 +47,9 @@ std::optional<std::string> file_path_from_uri(std::string_view uri) {
     int high = hex_value(rest[i + 1]), low = hex_value(rest[i + 2]);
     if (high < 0 || low < 0) return std::nullopt;
     char decoded = static_cast<char>(high * 16 + low);
-    if (decoded == '\0') return std::nullopt;
+    // No file name holds a NUL or a '/': an encoded one is not a path we could open, and
+    // decoding "%2F" would turn "a%2F..%2Fb", one odd name, into a walk up the tree.
+    if (decoded == '\0' || decoded == '/') return std::nullopt;
     path += decoded;
     i += 2;
   }

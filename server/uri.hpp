@@ -7,8 +7,10 @@
 
 namespace copydesk::server {
 
-// The absolute path of a file:// URI, percent-decoded; nullopt for other schemes, a remote host,
-// or a malformed URI (bad escapes, an encoded NUL or "/" inside a segment's escape).
+// The absolute path of a file: URI ("file:///p", "file://localhost/p" or "file:/p"),
+// percent-decoded, query and fragment dropped, dot segments left for the caller to resolve;
+// nullopt for other schemes (untitled:, http:), a remote host, or a malformed URI (a bad
+// escape, an encoded NUL or "/").
 std::optional<std::string> file_path_from_uri(std::string_view uri);
 
 // A file:// URI for an absolute path, percent-encoding what RFC 3986 requires.

@@ -686,3 +686,127 @@ TEST_CASE("fault: exit without shutdown, with documents open and requests pendin
   CHECK(s.server.wait_exit(10s) == 1);
   CHECK(s.server.framing_errors() == 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Path security through the server: which config a document's URI leads to, and what is read
+// and written.
+
+namespace {
+
+// The severity the server gives the unclosed quotation in a document opened at `uri`: 1 (error)
+// when the test's .copydesk.toml applied, 2 (warning, the default) when no config did.
+int quote_severity(Session& s, const std::string& uri) {
+  s.open(uri, "He said \"no.\n");
+  json diagnostics = diagnostics_for(s.server, uri, 1);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0]["code"] == "quotes.unbalanced");
+  return diagnostics[0]["severity"].get<int>();
+}
+
+// Every file under `root` with its size and modification time, to see that nothing changed.
+std::string listing(const fs::path& root) {
+  std::string lines;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    lines += entry.path().string();
+    if (entry.is_regular_file())
+      lines += " " + std::to_string(entry.file_size()) + " " +
+               std::to_string(entry.last_write_time().time_since_epoch().count());
+    lines += "\n";
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("security: percent-encoded and non-ASCII file URIs find their own config") {
+  TempDir dir;
+  const std::string folder = "a b/café";
+  dir.write(folder + "/.copydesk.toml", "[rules]\n\"quotes.unbalanced\" = \"error\"\n");
+  const std::string base = "file://" + dir.path().string();
+  Session s;
+  CHECK(quote_severity(s, base + "/a%20b/caf%C3%A9/story.txt") == 1);
+  CHECK(quote_severity(s, base + "/a%20b/café/unencoded.txt") == 1);
+  CHECK(quote_severity(s, "file://localhost" + dir.path().string() + "/a b/café/host.txt") == 1);
+  // "%2520" is an encoded "%20": a folder literally named "a%20b", which has no config.
+  CHECK(quote_severity(s, base + "/a%2520b/caf%C3%A9/story.txt") == 2);
+  s.expect_alive();
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("security: '..' in a file URI is resolved before the config is looked up") {
+  TempDir dir;
+  dir.write("desk/.copydesk.toml", "[rules]\n\"quotes.unbalanced\" = \"error\"\n");
+  dir.write("other/.keep", "");
+  const std::string base = "file://" + dir.path().string();
+  Session s;
+  CHECK(quote_severity(s, base + "/other/../desk/story.txt") == 1);
+  CHECK(quote_severity(s, base + "/desk/sub/../../other/story.txt") == 2);
+  CHECK(quote_severity(s, base + "/desk/%2E%2E/other/encoded.txt") == 2);
+  // An encoded "/" names no file at all: no config, although decoded it would lead to desk.
+  CHECK(quote_severity(s, base + "/other/..%2Fdesk%2Fslash.txt") == 2);
+  s.expect_alive();
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("security: URIs with other schemes or hosts are analysed without reading any config") {
+  TempDir dir;
+  dir.write("desk/.copydesk.toml", "[rules]\n\"quotes.unbalanced\" = \"error\"\n");
+  const std::string path = dir.path().string() + "/desk/story.txt";
+  Session s;
+  CHECK(quote_severity(s, "file://" + path) == 1);  // the config is there to be found
+  for (const std::string& uri :
+       {"untitled:" + path, std::string("untitled:Untitled-1"), "http://example.com" + path,
+        "https://localhost" + path, "file://fileserver" + path, "vscode-vfs://github" + path,
+        "git:" + path + "?ref=HEAD"}) {
+    CAPTURE(uri);
+    CHECK(quote_severity(s, uri) == 2);
+  }
+  s.expect_alive();
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE(
+    "security: the server reads documents from the client, never from disk, and writes "
+    "nothing but its log") {
+  TempDir dir;
+  TempDir logs;
+  dir.write("desk/story.txt", "On disk: He said \"no.\n");
+  dir.write("desk/.copydesk.toml", "[rules]\n\"quotes.unbalanced\" = \"error\"\n");
+  fs::create_symlink(dir.path() / "desk" / "story.txt", dir.path() / "desk" / "link.txt");
+  // A document and settings that name commands and paths: none is run or touched.
+  const fs::path marker = dir.path() / "ran";
+  const std::string hostile = "$(touch " + marker.string() + ") `touch " + marker.string() +
+                              "` ; touch " + marker.string() + " | sh\n";
+  const std::string before = listing(dir.path());
+  {
+    Session s({"--debounce-ms", "0", "--log-file", (logs.path() / "copydesk.log").string(),
+               "--log-level", "debug"});
+    for (const char* name : {"story.txt", "link.txt"}) {
+      const std::string uri = "file://" + (dir.path() / "desk" / name).string();
+      const std::string text = "In the editor: " + hostile;
+      s.open(uri, text);
+      json answer = s.state(uri)["result"];
+      CHECK(answer["hash"] == fnv1a_hex(text));  // the client's text, not the file's
+      s.server.notify("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
+      CHECK(s.server
+                .call("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                                  {"range", range(0, 0, 1, 0)},
+                                                  {"context", {{"diagnostics", json::array()}}}})
+                .contains("result"));
+    }
+    s.server.notify(
+        "workspace/didChangeConfiguration",
+        {{"settings", {{"copydesk", {{"dateline", hostile}, {"houseLists", hostile}}}}}});
+    s.server.notify(
+        "workspace/didChangeWatchedFiles",
+        {{"changes",
+          json::array({{{"uri", "file://" + dir.path().string() + "/desk/.copydesk.toml"},
+                        {"type", 2}}})}});
+    s.expect_alive();
+    CHECK(s.server.shutdown_and_exit() == 0);
+  }
+  CHECK_FALSE(fs::exists(marker));
+  CHECK(listing(dir.path()) == before);
+  CHECK(fs::file_size(logs.path() / "copydesk.log") > 0);
+  CHECK(std::distance(fs::directory_iterator(logs.path()), fs::directory_iterator()) == 1);
+}
