@@ -80,6 +80,13 @@ test-valgrind:
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -L valgrind
 
+# The soak test alone and longer than in `make test` (docs/reliability.md): the real server,
+# 50 documents, SOAK_OPERATIONS random edits and requests; prints its figures.
+SOAK_OPERATIONS ?= 500000
+.PHONY: soak
+soak: build
+	@$(BUILD)/tests/soak/soak --operations $(SOAK_OPERATIONS)
+
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
