@@ -24,7 +24,8 @@ struct DocumentAnalysis {
   protocol::LineIndex lines;
   protocol::PositionEncoding encoding = protocol::PositionEncoding::utf16;
   analyzers::Analysis analysis;
-  protocol::json diagnostics;  // the published LSP diagnostics
+  analyzers::EffectiveSettings settings;  // what the analysis ran with (severities, lists)
+  protocol::json diagnostics;  // the document's own LSP diagnostics (not those across documents)
 
   // Remembers the last answer, so that a sweep along a line (semantic tokens, inlay hints)
   // counts each UTF-16 code unit once rather than once per position: on a 1 MB line the

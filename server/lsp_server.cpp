@@ -20,6 +20,7 @@
 #include "server/settings.hpp"
 #include "server/uri.hpp"
 #include "server/version.hpp"
+#include "server/workspace_checks.hpp"
 
 namespace copydesk::server {
 namespace {
@@ -402,6 +403,8 @@ void LspServer::on_did_open(const json& params) {
                         nullptr,
                         {},
                         {}});
+  OpenDocument& opened = documents_.at(uri);
+  opened.opened = opened.generation;
   schedule_analysis(uri);
 }
 
@@ -430,8 +433,9 @@ void LspServer::on_did_close(const json& params) {
     return;
   }
   scheduler_.cancel(uri);
-  // A closed document's findings leave the editor's problem list.
+  // A closed document's findings leave the editor's problem list, and those it caused in others.
   notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+  refresh_across_documents("");
 }
 
 void LspServer::on_did_save(const json& params) {
@@ -462,13 +466,19 @@ void LspServer::schedule_analysis(const std::string& uri) {
         analyzers::Config config = analyzers::merge_configs(*lookup.config, *settings);
         analyzers::AnalysisOptions options{
             dateline, analyzers::resolve_settings(config, lookup.relative_path(document.path))};
+        options.cancelled = &cancelled;  // a newer edit stops this analysis between stages
         if (cancelled) return {};
         auto result = std::make_shared<DocumentAnalysis>();
         result->uri = uri;
         result->version = version;
         result->generation = generation;
         result->encoding = encoding;
-        result->analysis = analyzers::analyze(document, options);
+        try {
+          result->analysis = analyzers::analyze(document, options);
+        } catch (const analyzers::AnalysisCancelled&) {
+          return {};
+        }
+        result->settings = std::move(options.settings);
         if (cancelled) return {};
         result->document = std::move(document);
         result->lines = protocol::LineIndex(result->document.text);
@@ -509,10 +519,56 @@ void LspServer::install_analysis(const DocumentAnalysisPtr& result) {
   auto current = documents_.find(result->uri);
   if (current == documents_.end() || current->second.generation != result->generation) return;
   current->second.analysis = result;
-  if (!pull_diagnostics_)
-    notify(
-        "textDocument/publishDiagnostics",
-        {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});
+  refresh_across_documents(result->uri);
+}
+
+void LspServer::refresh_across_documents(const std::string& changed) {
+  std::vector<std::pair<std::uint64_t, DocumentAnalysisPtr>> by_opening;
+  for (const auto& [uri, open] : documents_)
+    if (open.analysis && !open.analysis->document.text.empty())
+      by_opening.emplace_back(open.opened, open.analysis);
+  std::sort(by_opening.begin(), by_opening.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<DocumentAnalysisPtr> analysed;
+  for (auto& [opened, analysis] : by_opening)
+    analysed.push_back(std::move(analysis));
+  std::map<std::string, json> across;
+  if (analysed.size() >= 2 && analysed.size() <= kMaxDocumentsAcross) {
+    across =
+        cross_document_diagnostics(analysed, [this](const std::string& uri, std::string_view rule) {
+          auto it = documents_.find(uri);
+          return it == documents_.end() || !it->second.analysis
+                     ? std::nullopt
+                     : it->second.analysis->settings.severity_for(rule);
+        });
+  }
+  std::vector<std::string> republish;
+  for (const auto& [uri, open] : documents_) {
+    auto before = across_documents_.find(uri);
+    auto after = across.find(uri);
+    bool had = before != across_documents_.end(), has = after != across.end();
+    if (uri == changed || had != has || (had && has && before->second != after->second))
+      republish.push_back(uri);
+  }
+  across_documents_ = std::move(across);
+  for (const std::string& uri : republish)
+    if (const DocumentAnalysisPtr& analysis = documents_.at(uri).analysis) publish(*analysis);
+}
+
+json LspServer::all_diagnostics(const DocumentAnalysis& analysis) const {
+  auto across = across_documents_.find(analysis.uri);
+  if (across == across_documents_.end()) return analysis.diagnostics;
+  json diagnostics = analysis.diagnostics;
+  for (const json& diagnostic : across->second)
+    diagnostics.push_back(diagnostic);
+  return diagnostics;
+}
+
+void LspServer::publish(const DocumentAnalysis& analysis) {
+  if (pull_diagnostics_) return;  // the client asks; workspace/diagnostic/refresh is not used
+  notify("textDocument/publishDiagnostics", {{"uri", analysis.uri},
+                                             {"version", analysis.version},
+                                             {"diagnostics", all_diagnostics(analysis)}});
 }
 
 void LspServer::reanalyze_all() {
@@ -676,11 +732,12 @@ void LspServer::on_diagnostic(const json& id, const json& params) {
   std::string previous;
   if (auto it = params.find("previousResultId"); it != params.end() && it->is_string())
     previous = *it;
-  with_analysis(id, params, [previous](const DocumentAnalysis& analysis) -> json {
+  with_analysis(id, params, [this, previous](const DocumentAnalysis& analysis) -> json {
+    json items = all_diagnostics(analysis);
     // The result id names the content, so an unchanged list is reported as such.
-    std::string result_id = fnv1a_hex(analysis.diagnostics.dump());
+    std::string result_id = fnv1a_hex(items.dump());
     if (result_id == previous) return {{"kind", "unchanged"}, {"resultId", result_id}};
-    return {{"kind", "full"}, {"resultId", result_id}, {"items", analysis.diagnostics}};
+    return {{"kind", "full"}, {"resultId", result_id}, {"items", std::move(items)}};
   });
 }
 

@@ -83,6 +83,12 @@ class LspServer {
   void schedule_too_large(const std::string& uri);
   // On the main thread: keeps a finished analysis, and publishes it, unless the text moved on.
   void install_analysis(const DocumentAnalysisPtr& result);
+  // Recomputes the checks across open documents and publishes every document whose diagnostics
+  // changed; `changed` (may be empty) is published in any case.
+  void refresh_across_documents(const std::string& changed);
+  // A document's own diagnostics and those other documents add to it.
+  json all_diagnostics(const DocumentAnalysis& analysis) const;
+  void publish(const DocumentAnalysis& analysis);
   void reanalyze_all();
 
   // Configuration: LSP settings (initializationOptions, workspace/didChangeConfiguration) over
@@ -140,8 +146,13 @@ class LspServer {
     // The last semantic tokens sent, for /full/delta.
     std::string tokens_result_id;
     std::vector<std::uint32_t> tokens;
+    // When it was opened (a generation number): across documents, the first opened is the
+    // reference spelling.
+    std::uint64_t opened = 0;
   };
   std::map<std::string, OpenDocument> documents_;
+  // Diagnostics other open documents add to a document (server/workspace_checks), by URI.
+  std::map<std::string, json> across_documents_;
   std::uint64_t next_generation_ = 1;
 
   ConfigLoader config_loader_;

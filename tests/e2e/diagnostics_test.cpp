@@ -129,3 +129,30 @@ TEST_CASE("a config error is reported to the client and analysis goes on with de
   CHECK(published["diagnostics"][0]["severity"] == 2);
   CHECK(server.shutdown_and_exit() == 0);
 }
+
+TEST_CASE("open documents are checked against each other: a name spelled two ways") {
+  LspProcess server({"--debounce-ms", "0"});
+  server.initialize();
+  std::string first = test_uri("raid.txt");
+  std::string second = test_uri("follow-up.txt");
+  open(server, first, "Andrii Yusov, a spokesperson for the agency, said the raid had failed.\n");
+  CHECK(diagnostics_for(server, first)["diagnostics"].empty());
+  open(server, second, "Andriy Yusov said that the operation was over.\n");
+  json published = diagnostics_for(server, second);
+  REQUIRE(published["diagnostics"].size() == 1);
+  json diagnostic = published["diagnostics"][0];
+  CHECK(diagnostic["code"] == "names.inconsistent-spelling");
+  CHECK(diagnostic["range"] == range(0, 0, 0, 6));
+  CHECK(diagnostic["message"].get<std::string>().find("raid.txt") != std::string::npos);
+  CHECK(diagnostic["relatedInformation"][0]["location"]["uri"] == first);
+  CHECK(diagnostic["relatedInformation"][0]["location"]["range"] == range(0, 0, 0, 6));
+
+  // The pull answer carries it too.
+  json pulled = server.call("textDocument/diagnostic", {{"textDocument", {{"uri", second}}}});
+  CHECK(pulled["result"]["items"].size() == 1);
+
+  // Closing the other document takes the finding away.
+  server.notify("textDocument/didClose", {{"textDocument", {{"uri", first}}}});
+  CHECK(diagnostics_for(server, second)["diagnostics"].empty());
+  CHECK(server.shutdown_and_exit() == 0);
+}
