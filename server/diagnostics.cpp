@@ -1,5 +1,8 @@
 #include "server/diagnostics.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
 #include "analyzers/rules.hpp"
 #include "protocol/lsp_types.hpp"
 #include "server/document_analysis.hpp"
@@ -22,6 +25,17 @@ int lsp_severity(analyzers::Severity severity) {
 }
 
 }  // namespace
+
+std::string fnv1a_hex(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
 
 nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings,
                                   std::string_view text, const protocol::LineIndex& lines,

@@ -24,6 +24,9 @@ nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& finding
                                   const std::string& uri, protocol::PositionEncoding encoding,
                                   const RelatedLocator& elsewhere = {});
 
+// FNV-1a 64 of `text` as 16 hex digits: result ids of diagnostics and the debug document hash.
+std::string fnv1a_hex(std::string_view text);
+
 struct DocumentAnalysis;
 
 // Every annotation (date, cue, source, quote, hedge, claim) as a hint diagnostic with code

@@ -32,17 +32,6 @@ std::size_t default_workers() {
   return cores == 0 ? 2 : cores;
 }
 
-std::string fnv1a_hex(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
-  return out;
-}
-
 analyzers::DocumentFormat format_of(const std::string& uri, const std::string& language_id) {
   if (language_id == "markdown") return analyzers::DocumentFormat::markdown;
   return analyzers::format_for_path(uri);
@@ -124,6 +113,7 @@ void LspServer::register_handlers() {
   request("textDocument/codeAction", &LspServer::on_code_action);
   request("textDocument/documentSymbol", &LspServer::on_document_symbol);
   request("textDocument/diagnostic", &LspServer::on_diagnostic);
+  request("workspace/diagnostic", &LspServer::on_workspace_diagnostic);
   request("textDocument/documentHighlight", &LspServer::on_document_highlight);
   request("textDocument/references", &LspServer::on_references);
   request("textDocument/codeLens", &LspServer::on_code_lens);
@@ -295,6 +285,7 @@ void LspServer::on_initialize(const json& id, const json& params) {
   protocol::InitializeParams init = protocol::read_initialize(params);
   encoding_ = protocol::negotiate_position_encoding(init.position_encodings);
   client_capabilities_ = init.capabilities;
+  workspace_folders_ = init.workspace_folders;
   if (init.trace == "messages" || init.trace == "verbose") trace_ = init.trace;
   if (init.initialization_options.is_object()) apply_settings(init.initialization_options);
   if (init.process_id) watch_parent_process(*init.process_id);
@@ -327,8 +318,8 @@ void LspServer::on_initialize(const json& id, const json& params) {
   };
   if (pull_diagnostics_)
     capabilities["diagnosticProvider"] = {{"identifier", "copydesk"},
-                                          {"interFileDependencies", false},
-                                          {"workspaceDiagnostics", false}};
+                                          {"interFileDependencies", true},
+                                          {"workspaceDiagnostics", true}};
   reply(id, {{"capabilities", capabilities},
              {"serverInfo", {{"name", "copydesk"}, {"version", kVersion}}}});
 }
@@ -726,6 +717,89 @@ void LspServer::on_code_action(const json& id, const json& params) {
 void LspServer::on_document_symbol(const json& id, const json& params) {
   with_analysis(id, params,
                 [](const DocumentAnalysis& analysis) { return document_symbols(analysis); });
+}
+
+// Every copydesk file under the workspace folders: open documents from their live analysis,
+// the others read from disk on a worker (again only when changed), with work-done progress.
+void LspServer::on_workspace_diagnostic(const json& id, const json& params) {
+  std::map<std::string, std::string> previous;  // URI -> the result id the client holds
+  if (auto ids = params.find("previousResultIds"); ids != params.end() && ids->is_array())
+    for (const json& entry : *ids)
+      if (entry.is_object() && entry.value("uri", json()).is_string() &&
+          entry.value("value", json()).is_string())
+        previous[entry["uri"].get<std::string>()] = entry["value"].get<std::string>();
+  json token = params.value("workDoneToken", json());
+  if (!token.is_string() && !token.is_number_integer()) token = nullptr;
+  if (!token.is_null())
+    notify("$/progress", {{"token", token},
+                          {"value",
+                           {{"kind", "begin"},
+                            {"title", "copydesk"},
+                            {"message", "checking the workspace"},
+                            {"percentage", 0}}}});
+  std::vector<std::string> open_uris;
+  for (const auto& [uri, open] : documents_)
+    open_uris.push_back(uri);
+  scheduler_.schedule_now(
+      "workspace/diagnostic",
+      [this, id, token, previous, open_uris, folders = workspace_folders_,
+       settings = settings_config_, dateline = dateline_override_, encoding = encoding_,
+       limit = options_.max_document_bytes](const CancelFlag& cancelled) -> std::function<void()> {
+        auto options_for = [this, &settings, &dateline](const std::filesystem::path& path) {
+          ConfigLookup lookup = config_loader_.for_file(path);
+          analyzers::Config config = analyzers::merge_configs(*lookup.config, *settings);
+          return analyzers::AnalysisOptions{
+              dateline, analyzers::resolve_settings(config, lookup.relative_path(path))};
+        };
+        int reported = -1;
+        auto progress = [this, &token, &reported](std::size_t done, std::size_t total) {
+          int percent = static_cast<int>(done * 100 / std::max<std::size_t>(total, 1));
+          if (token.is_null() || percent == reported) return;
+          reported = percent;
+          std::string message = std::to_string(done) + "/" + std::to_string(total) + " files";
+          boost::asio::post(io_, [this, token, percent, message] {
+            notify(
+                "$/progress",
+                {{"token", token},
+                 {"value", {{"kind", "report"}, {"message", message}, {"percentage", percent}}}});
+          });
+        };
+        std::vector<WorkspaceFileReport> reports =
+            workspace_diagnostics_.collect(folders, open_uris, options_for, limit, encoding,
+                                           progress, [&cancelled] { return cancelled.load(); });
+        bool superseded = cancelled.load();
+        return [this, id, token, previous, superseded, reports = std::move(reports)] {
+          if (!token.is_null())
+            notify("$/progress", {{"token", token}, {"value", {{"kind", "end"}}}});
+          if (superseded)
+            return reply_error(id, ErrorCode::server_cancelled,
+                               "superseded by a newer workspace/diagnostic request");
+          json items = json::array();
+          auto add = [&](const std::string& uri, const json& version, const std::string& result_id,
+                         const json& diagnostics) {
+            auto held = previous.find(uri);
+            if (held != previous.end() && held->second == result_id)
+              items.push_back({{"kind", "unchanged"},
+                               {"uri", uri},
+                               {"version", version},
+                               {"resultId", result_id}});
+            else
+              items.push_back({{"kind", "full"},
+                               {"uri", uri},
+                               {"version", version},
+                               {"resultId", result_id},
+                               {"items", diagnostics}});
+          };
+          for (const WorkspaceFileReport& report : reports)
+            add(report.uri, nullptr, report.result_id, report.items);
+          for (const auto& [uri, open] : documents_) {
+            if (!open.analysis) continue;
+            json diagnostics = all_diagnostics(*open.analysis);
+            add(uri, open.analysis->version, fnv1a_hex(diagnostics.dump()), diagnostics);
+          }
+          reply(id, {{"items", std::move(items)}});
+        };
+      });
 }
 
 void LspServer::on_diagnostic(const json& id, const json& params) {

@@ -23,6 +23,7 @@
 #include "server/inlay_hints.hpp"
 #include "server/scheduler.hpp"
 #include "server/transport.hpp"
+#include "server/workspace_diagnostics.hpp"
 
 namespace copydesk::server {
 
@@ -112,6 +113,7 @@ class LspServer {
   void on_code_action(const json& id, const json& params);
   void on_document_symbol(const json& id, const json& params);
   void on_diagnostic(const json& id, const json& params);
+  void on_workspace_diagnostic(const json& id, const json& params);
   void on_document_highlight(const json& id, const json& params);
   void on_references(const json& id, const json& params);
   void on_workspace_symbol(const json& id, const json& params);
@@ -153,6 +155,8 @@ class LspServer {
   std::map<std::string, OpenDocument> documents_;
   // Diagnostics other open documents add to a document (server/workspace_checks), by URI.
   std::map<std::string, json> across_documents_;
+  std::vector<std::string> workspace_folders_;  // URIs from initialize
+  WorkspaceDiagnostics workspace_diagnostics_;
   std::uint64_t next_generation_ = 1;
 
   ConfigLoader config_loader_;

@@ -2,7 +2,13 @@
 // inlay hints, code actions, the outline and pull diagnostics.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "tests/e2e/lsp_process.hpp"
 
@@ -156,7 +162,8 @@ TEST_CASE("code actions: disable the rule for the line") {
 
 TEST_CASE("pull diagnostics: full, then unchanged; nothing is pushed to a pulling client") {
   Session s(json{{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}});
-  CHECK(s.init["result"]["capabilities"]["diagnosticProvider"]["interFileDependencies"] == false);
+  CHECK(s.init["result"]["capabilities"]["diagnosticProvider"]["interFileDependencies"] == true);
+  CHECK(s.init["result"]["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"] == true);
   json first = s.call("textDocument/diagnostic", json::object())["result"];
   CHECK(first["kind"] == "full");
   REQUIRE(first["items"].size() == 1);
@@ -257,4 +264,71 @@ TEST_CASE("highlights as diagnostics, code lens, and navigation requests answer"
       {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(none["result"].is_null());
   CHECK(server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("workspace diagnostics: every file under the folders, with progress, then unchanged") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("copydesk-workspace-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "drafts");
+  std::ofstream(root / "drafts" / "quote.txt") << "The mayor said \"we will stay.\n";
+  std::ofstream(root / "clean.md") << "# Notes\n\nNothing to report here.\n";
+  std::ofstream(root / "data.csv") << "not,an,article\n";  // not a copydesk file
+  std::string root_uri = "file://" + root.string();
+
+  LspProcess server({"--debounce-ms", "0"});
+  json params = {{"processId", nullptr},
+                 {"rootUri", root_uri},
+                 {"workspaceFolders", json::array({{{"uri", root_uri}, {"name", "desk"}}})},
+                 {"capabilities",
+                  {{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}},
+                   {"window", {{"workDoneProgress", true}}}}}};
+  server.call("initialize", params);
+  server.notify("initialized", json::object());
+
+  json first = server.call("workspace/diagnostic",
+                           {{"previousResultIds", json::array()}, {"workDoneToken", "scan-1"}});
+  json items = first["result"]["items"];
+  REQUIRE(items.size() == 2);
+  std::map<std::string, json> by_uri;
+  for (const json& item : items)
+    by_uri[item["uri"].get<std::string>()] = item;
+  json quote = by_uri[root_uri + "/drafts/quote.txt"];
+  CHECK(quote["kind"] == "full");
+  CHECK(quote["version"].is_null());
+  REQUIRE(quote["items"].size() == 1);
+  CHECK(quote["items"][0]["code"] == "quotes.unbalanced");
+  CHECK(by_uri[root_uri + "/clean.md"]["items"].empty());
+  json begin = server.wait_for_notification("$/progress");
+  CHECK(begin["params"]["token"] == "scan-1");
+  CHECK(begin["params"]["value"]["kind"] == "begin");
+  for (;;) {
+    json progress = server.wait_for_notification("$/progress");
+    if (progress["params"]["value"]["kind"] == "end") break;
+    CHECK(progress["params"]["value"]["kind"] == "report");
+  }
+
+  // With the result ids the client holds, nothing changed is sent again.
+  json held = json::array();
+  for (const json& item : items)
+    held.push_back({{"uri", item["uri"]}, {"value", item["resultId"]}});
+  json second = server.call("workspace/diagnostic", {{"previousResultIds", held}});
+  for (const json& item : second["result"]["items"])
+    CHECK(item["kind"] == "unchanged");
+
+  // An edited file on disk is analysed again.
+  std::ofstream(root / "drafts" / "quote.txt") << "The mayor said \"we will stay,\" and left.\n";
+  fs::last_write_time(root / "drafts" / "quote.txt",
+                      fs::last_write_time(root / "drafts" / "quote.txt") + std::chrono::seconds(2));
+  json third = server.call("workspace/diagnostic", {{"previousResultIds", held}});
+  bool refreshed = false;
+  for (const json& item : third["result"]["items"])
+    if (item["uri"] == root_uri + "/drafts/quote.txt") {
+      CHECK(item["kind"] == "full");
+      CHECK(item["items"].empty());
+      refreshed = true;
+    }
+  CHECK(refreshed);
+  CHECK(server.shutdown_and_exit() == 0);
+  fs::remove_all(root);
 }
