@@ -97,6 +97,58 @@ try {
   }
 
   await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+
+  // Every feature once, through the library's own request and notification plumbing.
+  const featureUri = 'file:///tmp/copydesk-client/features.txt';
+  const article = 'date 2024-03-12\nThe ministry said on Tuesday that "the border was calm.\n' +
+    'Officials said 40 soldiers were killed.\n';
+  const published = new Promise((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p) => {
+      if (p.uri === featureUri) resolve(p);
+    });
+  });
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: featureUri, languageId: 'plaintext', version: 1, text: article },
+  });
+  const diagnostics = (await published).diagnostics;
+  check(diagnostics.some((d) => d.code === 'quotes.unbalanced' && d.source === 'copydesk'),
+        'publishDiagnostics carries quotes.unbalanced');
+  const doc = { textDocument: { uri: featureUri } };
+  const tuesday = { line: 1, character: 22 };
+  const hover = await connection.sendRequest('textDocument/hover', { ...doc, position: tuesday });
+  check(JSON.stringify(hover?.contents ?? '').includes('2024-03-12'), 'hover on Tuesday names 2024-03-12');
+  const legend = init.capabilities.semanticTokensProvider?.legend;
+  check(legend?.tokenTypes.includes('date') && legend?.tokenTypes.includes('source'), 'token legend');
+  const tokens = await connection.sendRequest('textDocument/semanticTokens/full', doc);
+  check(tokens.data.length > 0 && tokens.data.length % 5 === 0, 'semantic tokens in fives');
+  const delta = await connection.sendRequest('textDocument/semanticTokens/full/delta',
+    { ...doc, previousResultId: tokens.resultId });
+  check(Array.isArray(delta.edits) || Array.isArray(delta.data), 'semantic token delta');
+  const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+  const ranged = await connection.sendRequest('textDocument/semanticTokens/range', { ...doc, range: whole });
+  check(ranged.data.length === tokens.data.length, 'semantic tokens for the whole range match full');
+  const hints = await connection.sendRequest('textDocument/inlayHint', { ...doc, range: whole });
+  check(hints.some((h) => JSON.stringify(h.label).includes('2024-03-12')), 'inlay hint resolves Tuesday');
+  const quoteDiagnostic = diagnostics.find((d) => d.code === 'quotes.unbalanced');
+  const actions = await connection.sendRequest('textDocument/codeAction',
+    { ...doc, range: quoteDiagnostic.range, context: { diagnostics: [quoteDiagnostic] } });
+  check(actions.length > 0 && actions.every((a) => typeof a.title === 'string'), 'code actions');
+  const symbols = await connection.sendRequest('textDocument/documentSymbol', doc);
+  check(symbols.some((s) => /ministry/i.test(s.name)), 'outline names the ministry');
+  const ministry = { line: 1, character: 6 };
+  const highlights = await connection.sendRequest('textDocument/documentHighlight', { ...doc, position: ministry });
+  check(Array.isArray(highlights) && highlights.length > 0, 'document highlights of a source');
+  const references = await connection.sendRequest('textDocument/references',
+    { ...doc, position: ministry, context: { includeDeclaration: true } });
+  check(Array.isArray(references) && references.every((r) => r.uri === featureUri), 'references');
+  const lenses = await connection.sendRequest('textDocument/codeLens', doc);
+  check(lenses.length === 1 && /claim/.test(lenses[0].command?.title ?? ''), 'summary code lens');
+  const found = await connection.sendRequest('workspace/symbol', { query: 'ministry' });
+  check(found.some((s) => s.location.uri === featureUri), 'workspace symbol finds the ministry');
+  const pulled = await connection.sendRequest('textDocument/diagnostic', doc);
+  check(pulled.kind === 'full' && pulled.items.length === diagnostics.length, 'pull diagnostics');
+  await connection.sendNotification(DidCloseTextDocumentNotification.type, doc);
+
   await connection.sendRequest(ShutdownRequest.type);
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   await connection.sendNotification(ExitNotification.type);
