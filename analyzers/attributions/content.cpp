@@ -1,5 +1,7 @@
 #include "analyzers/attributions/content.hpp"
 
+#include <algorithm>
+
 namespace copydesk::analyzers::attributions {
 namespace {
 
@@ -46,13 +48,7 @@ bool looks_like_clause(const TaggedText& text, std::uint32_t first, std::uint32_
 
 TokenRange trim_content(const TaggedText& text, TokenRange range) {
   // A separator symbol ends a teaser line: "... polls × Schools in Kursk are closed".
-  for (std::uint32_t i = range.first; i < range.end; ++i) {
-    std::string_view t = text.text(i);
-    if (t == "\xC3\x97" || t == "|" || t == "\xE2\x80\xA2" || t == "\xC2\xB7") {
-      range.end = i;
-      break;
-    }
-  }
+  if (range.first < range.end) range.end = std::min(range.end, text.next_separator(range.first));
   while (!range.empty()) {
     std::uint32_t last = range.end - 1;
     if (text.is_char(last, '.') || text.is_char(last, ',') || text.is_char(last, ';') ||

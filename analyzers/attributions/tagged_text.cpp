@@ -27,6 +27,14 @@ TaggedText::TaggedText(std::string_view prose, const Segmentation& segmentation)
       pair_[i + 1] = 2;
     }
   }
+  const auto count = static_cast<std::uint32_t>(segmentation.tokens.size());
+  next_separator_.assign(count + 1, count);
+  for (std::uint32_t i = count; i-- > 0;) {
+    const Token& t = segmentation.tokens[i];
+    std::string_view w = prose.substr(t.start, t.end - t.start);
+    bool separator = w == "\xC3\x97" || w == "|" || w == "\xE2\x80\xA2" || w == "\xC2\xB7";
+    next_separator_[i] = separator ? i : next_separator_[i + 1];
+  }
   char buffer[32];
   for (std::size_t i = 0; i < segmentation.tokens.size(); ++i) {
     const Token& t = segmentation.tokens[i];

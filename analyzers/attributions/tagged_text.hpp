@@ -45,8 +45,11 @@ class TaggedText {
   std::uint32_t mark_last(std::uint32_t i) const { return i + (pair_[i] == 1 ? 1 : 0); }
   // The second apostrophe of a '' pair (part of the mark before it).
   bool is_pair_tail(std::uint32_t i) const { return pair_[i] == 2; }
-  bool is_opening_quote(std::uint32_t i) const;      // “ or a straight quote that opens
-  bool is_dash(std::uint32_t i) const;               // — – or a spaced hyphen
+  bool is_opening_quote(std::uint32_t i) const;  // “ or a straight quote that opens
+  bool is_dash(std::uint32_t i) const;           // — – or a spaced hyphen
+  // The first token at or after `i` that separates teaser items ("×", "|", "•", "·"), or the
+  // token count: looked up once, not scanned for per cue.
+  std::uint32_t next_separator(std::uint32_t i) const { return next_separator_[i]; }
   bool is_sentence_end_mark(std::uint32_t i) const;  // . ! ?
 
   // Whether the token is the first of its sentence (after opening quotes or brackets).
@@ -61,6 +64,7 @@ class TaggedText {
   std::vector<WordInfo> infos_;
   // Two apostrophes typed for a double quotation mark, as some wires do: 1 first, 2 second.
   std::vector<std::uint8_t> pair_;
+  std::vector<std::uint32_t> next_separator_;  // size: tokens + 1
 };
 
 }  // namespace copydesk::analyzers::attributions

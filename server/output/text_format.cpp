@@ -61,9 +61,24 @@ void append_excerpt(std::string& out, const FileReport& file, analyzers::Span sp
   const std::size_t underline_end =
       std::clamp<std::size_t>(span.end, line_start + within, line_end) - line_start;
 
-  out += content;
+  // A long line is shown as a window around the span, so that a finding on a 1 MB line does
+  // not print the megabyte.
+  constexpr std::size_t kContext = 80;
+  auto boundary = [&](std::size_t at) {  // back to the start of a UTF-8 sequence
+    while (at > 0 && at < content.size() &&
+           (static_cast<unsigned char>(content[at]) & 0xC0) == 0x80)
+      --at;
+    return at;
+  };
+  std::size_t window_start = within > kContext ? boundary(within - kContext) : 0;
+  std::size_t window_end = boundary(std::min(content.size(), underline_end + kContext));
+  if (underline_end + kContext >= content.size()) window_end = content.size();
+  if (window_start > 0) out += "\xE2\x80\xA6";  // …
+  out += content.substr(window_start, window_end - window_start);
+  if (window_end < content.size()) out += "\xE2\x80\xA6";
   out += '\n';
-  std::string_view before = content.substr(0, within);
+  std::string_view before = content.substr(window_start, within - window_start);
+  if (window_start > 0) out += ' ';  // under the "…"
   while (!before.empty()) {
     const std::size_t step = std::max<std::size_t>(
         1, protocol::byte_offset_for_units(before, 1, PositionEncoding::utf32));
@@ -71,7 +86,8 @@ void append_excerpt(std::string& out, const FileReport& file, analyzers::Span sp
     before.remove_prefix(std::min(step, before.size()));
   }
   const std::size_t width = protocol::count_code_units(
-      content.substr(within, underline_end - within), PositionEncoding::utf32);
+      content.substr(within, std::min(underline_end, window_end) - within),
+      PositionEncoding::utf32);
   out += palette.caret;
   out += '^';
   if (width > 1) out.append(width - 1, '~');

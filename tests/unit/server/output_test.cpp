@@ -329,3 +329,33 @@ TEST_CASE("json strings: written as nlohmann's dump writes them") {
     CHECK(ours == dump_json(nlohmann::ordered_json(text), -1));
   }
 }
+
+TEST_CASE("text output: a long line is shown as a window around the finding") {
+  std::string line(5000, 'x');
+  line.replace(3000, 5, "QUOTE");
+  copydesk::analyzers::Finding finding;
+  finding.rule = "test.hint";
+  finding.severity = Severity::warning;
+  finding.message = "Here.";
+  finding.span = {3000, 3005};
+  Report report;
+  report.files.push_back(make_file_report("long.txt", line + "\n", {}, {finding}));
+  const std::string text = format_text(report, false);
+  CHECK(text.size() < 600);
+  CHECK(text.find("\xE2\x80\xA6" + std::string(80, 'x') + "QUOTE" + std::string(80, 'x') +
+                  "\xE2\x80\xA6\n") != std::string::npos);
+  CHECK(text.find("\n" + std::string(81, ' ') + "^~~~~\n") != std::string::npos);
+  // Near-miss: a short line is printed whole, with no ellipsis.
+  Report short_report;
+  short_report.files.push_back(make_file_report("short.txt", "abc QUOTE def\n", {}, {[] {
+                                                  copydesk::analyzers::Finding f;
+                                                  f.rule = "test.hint";
+                                                  f.severity = Severity::warning;
+                                                  f.message = "Here.";
+                                                  f.span = {4, 9};
+                                                  return f;
+                                                }()}));
+  const std::string short_text = format_text(short_report, false);
+  CHECK(short_text.find("abc QUOTE def\n    ^~~~~\n") != std::string::npos);
+  CHECK(short_text.find("\xE2\x80\xA6") == std::string::npos);
+}
