@@ -58,11 +58,12 @@ fuzz-run: fuzz
 	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # ThreadSanitizer over the tests that run threads: the server's scheduler and transport through
-# the LSP end-to-end tests and the independent client, and `check --jobs`. Builds only those.
+# the LSP end-to-end tests, the independent client and the soak test (10,000 operations here),
+# and `check --jobs`. Builds only those.
 # Reports also go to files, so a race in a server process fails the run even when the test
 # driving it would not notice.
 TSAN_BUILD ?= build-tsan
-TSAN_TESTS = copydesk server_tests e2e_tests check_e2e_tests
+TSAN_TESTS = copydesk server_tests e2e_tests check_e2e_tests soak
 test-tsan: deps tests/client/node_modules
 	@cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCOPYDESK_SANITIZE=thread >/dev/null
@@ -71,7 +72,7 @@ test-tsan: deps tests/client/node_modules
 	@cd $(TSAN_BUILD) && status=0 && \
 	  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$$PWD/tsan-reports/race" \
 	  ctest --output-on-failure --no-tests=error -j $(JOBS) \
-	    -R '^(server_tests|e2e_tests|check_e2e_tests|independent_client)$$' || status=$$?; \
+	    -R '^(server_tests|e2e_tests|check_e2e_tests|independent_client|soak)$$' || status=$$?; \
 	  if ls tsan-reports | grep -q .; then cat tsan-reports/*; exit 1; fi; exit $$status
 
 # Valgrind memcheck over an LSP session with the real binary: no memory errors, no leaks.
