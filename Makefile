@@ -45,7 +45,7 @@ test-asan:
 # and fails on any crash, leak or timeout.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= framing_fuzz analyze_fuzz edits_fuzz
+FUZZ_TARGETS ?= framing_fuzz analyze_fuzz edits_fuzz session_fuzz
 .PHONY: fuzz fuzz-run test-tsan test-valgrind
 
 fuzz:
