@@ -112,7 +112,8 @@ int main(int argc, char** argv) {
     // pipeline, so use this for a profiler, not for shares.
     std::vector<Prepared> prepared;
     if (only != "analyze") prepared.reserve(documents.size());
-    for (const ca::Document& document : only == "analyze" ? std::vector<ca::Document>{} : documents) {
+    for (const ca::Document& document :
+         only == "analyze" ? std::vector<ca::Document>{} : documents) {
       Prepared p;
       p.document = document;
       p.dateline = ca::find_dateline(document.text, document.format, {});

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/e2e/cli_harness.hpp"
 #include "tests/e2e/lsp_process.hpp"
 
 namespace fs = std::filesystem;
@@ -25,66 +26,15 @@ namespace {
 const std::string kUnbalanced = "He said \"we will go.\n\nAll good here.\n";
 const std::string kClean = "Nothing wrong here.\n";
 
-// A scratch folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "copydesk-check-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& relative, const std::string& text) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg)
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using copydesk::e2e::TempDir;
+using Result = copydesk::e2e::CliResult;
+using copydesk::e2e::slurp;
 
 // Runs copydesk with `args` in `cwd`, feeding `input` on stdin, and captures both streams.
 Result run(const std::vector<std::string>& args, const fs::path& cwd,
            const std::string& input = "") {
   TempDir io;
-  const fs::path in = io.write("stdin", input);
-  std::string command = "cd " + quote(cwd.string()) + " && NO_COLOR= " + quote(copydesk_binary());
-  for (const std::string& arg : args)
-    command += " " + quote(arg);
-  command += " <" + quote(in.string()) + " >" + quote((io.path() / "out").string()) + " 2>" +
-             quote((io.path() / "err").string());
-  const int status = std::system(command.c_str());
-  Result result;
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(io.path() / "out");
-  result.err = slurp(io.path() / "err");
-  return result;
+  return copydesk::e2e::run_copydesk(args, cwd, io.write("stdin", input).string());
 }
 
 bool contains(const std::string& text, const std::string& needle) {

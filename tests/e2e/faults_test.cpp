@@ -403,8 +403,8 @@ TEST_CASE("fault: a 100 MB document gets a too-large diagnostic, stays in sync, 
   json answer = s.state(uri, kHugeWait)["result"];
   CHECK(answer["length"] == text.size());
   CHECK(answer["hash"] == fnv1a_hex(text));
-  json tokens =
-      s.server.call("textDocument/semanticTokens/full", {{"textDocument", {{"uri", uri}}}}, kHugeWait);
+  json tokens = s.server.call("textDocument/semanticTokens/full",
+                              {{"textDocument", {{"uri", uri}}}}, kHugeWait);
   CHECK(tokens["result"]["data"].empty());
   json symbols =
       s.server.call("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}}, kHugeWait);
