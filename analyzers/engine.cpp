@@ -61,7 +61,10 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
   analysis.prose = make_prose_view(document.text, document.format, analysis.dateline.metadata);
   analysis.timings.prose = lap(clock);
   stop_if_cancelled(options);
-  analysis.segmentation = segment(analysis.prose.prose, analysis.prose.blocks);
+  analysis.segmentation =
+      options.segmentation_cache
+          ? segment(analysis.prose.prose, analysis.prose.blocks, *options.segmentation_cache)
+          : segment(analysis.prose.prose, analysis.prose.blocks);
   analysis.timings.segmentation = lap(clock);
   stop_if_cancelled(options);
   analysis.annotations.dates = recognize_dates(document.text, analysis.prose.prose,

@@ -22,6 +22,9 @@ struct AnalysisOptions {
   // Set from another thread when the result is no longer wanted (the document changed again):
   // analyze() looks at it between stages and throws AnalysisCancelled.
   const std::atomic<bool>* cancelled = nullptr;
+  // The document's paragraphs as segmented for its previous version (the editor keeps one per
+  // open document): only changed paragraphs are segmented again. Null: segment them all.
+  SegmentationCache* segmentation_cache = nullptr;
 };
 
 struct AnalysisCancelled : std::exception {

@@ -1328,9 +1328,44 @@ Segmentation segment(std::string_view prose, const std::vector<Span>& blocks) {
   return segment(prose, blocks, SegmentationOptions{});
 }
 
-Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
-                     const SegmentationOptions& options) {
-  Segmentation out;
+namespace {
+
+// Appends the paragraph of `prose` in [start, end) to `out`: its sentences and tokens, with
+// offsets into `prose`.
+void segment_block(std::string_view prose, std::uint32_t start, std::uint32_t end,
+                   const SegmentationOptions& options, Breakers& breakers, Segmentation& out) {
+  const auto paragraph = static_cast<std::uint32_t>(out.paragraphs.size());
+  const auto first_sentence = static_cast<std::uint32_t>(out.sentences.size());
+  for (std::uint32_t from = start; from < end;) {
+    const std::uint32_t to = blank_line_split(prose, from, end);
+    const auto first_token = static_cast<std::uint32_t>(out.tokens.size());
+    const auto range_first_sentence = static_cast<std::uint32_t>(out.sentences.size());
+    RangeSegmenter range{prose.substr(from, to - from), from,     paragraph,
+                         options.merge_abbreviations,   breakers, out};
+    // The sentence fast path implements the adjusted rules, so it needs ICU to have them too.
+    range.add_sentences(options.fast_paths && breakers.adjusted_sentence_rules());
+    range.add_tokens(options.fast_paths);
+    assign_tokens(out, range_first_sentence, first_token);
+    from = to;
+  }
+  out.paragraphs.push_back(
+      {{start, end}, first_sentence, static_cast<std::uint32_t>(out.sentences.size())});
+}
+
+// The blocks clipped to the text and to the block before, as segment() promises.
+template <typename Visit>
+void for_each_clipped_block(std::string_view prose, const std::vector<Span>& blocks, Visit visit) {
+  const auto size = static_cast<std::uint32_t>(std::min<std::size_t>(prose.size(), UINT32_MAX));
+  std::uint32_t previous_end = 0;
+  for (const Span& block : blocks) {
+    const std::uint32_t start = std::min(std::max(block.start, previous_end), size);
+    const std::uint32_t end = std::max(std::min(block.end, size), start);
+    previous_end = end;
+    visit(block, start, end);
+  }
+}
+
+void reserve_for(const std::vector<Span>& blocks, Segmentation& out) {
   out.paragraphs.reserve(blocks.size());
   std::size_t block_bytes = 0;
   for (const Span& block : blocks) {
@@ -1340,33 +1375,88 @@ Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
   // cheaper than growing.
   out.tokens.reserve(block_bytes / 5 + 16);
   out.sentences.reserve(block_bytes / 100 + 16);
+}
 
+}  // namespace
+
+Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
+                     const SegmentationOptions& options) {
+  Segmentation out;
+  reserve_for(blocks, out);
   Breakers& breakers = thread_breakers();
-  const auto size = static_cast<std::uint32_t>(std::min<std::size_t>(prose.size(), UINT32_MAX));
-  std::uint32_t previous_end = 0;
-  for (const Span& block : blocks) {
-    const std::uint32_t start = std::min(std::max(block.start, previous_end), size);
-    const std::uint32_t end = std::max(std::min(block.end, size), start);
-    previous_end = end;
-    const auto paragraph = static_cast<std::uint32_t>(out.paragraphs.size());
-    const auto first_sentence = static_cast<std::uint32_t>(out.sentences.size());
-    for (std::uint32_t from = start; from < end;) {
-      const std::uint32_t to = blank_line_split(prose, from, end);
-      const auto first_token = static_cast<std::uint32_t>(out.tokens.size());
-      const auto range_first_sentence = static_cast<std::uint32_t>(out.sentences.size());
-      RangeSegmenter range{prose.substr(from, to - from), from,     paragraph,
-                           options.merge_abbreviations,   breakers, out};
-      // The sentence fast path implements the adjusted rules, so it needs ICU to have them too.
-      range.add_sentences(options.fast_paths && breakers.adjusted_sentence_rules());
-      range.add_tokens(options.fast_paths);
-      assign_tokens(out, range_first_sentence, first_token);
-      from = to;
-    }
-    out.paragraphs.push_back({{block.start, block.end},
-                              first_sentence,
-                              static_cast<std::uint32_t>(out.sentences.size())});
-  }
+  for_each_clipped_block(prose, blocks,
+                         [&](const Span& block, std::uint32_t start, std::uint32_t end) {
+                           segment_block(prose, start, end, options, breakers, out);
+                           // The paragraph keeps the block's own span, clipped or not.
+                           out.paragraphs.back().span = block;
+                         });
   breakers.release();
+  return out;
+}
+
+Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
+                     SegmentationCache& cache) {
+  std::lock_guard lock(cache.mutex_);
+  Segmentation out;
+  reserve_for(blocks, out);
+  const SegmentationOptions options;
+  Breakers* breakers = nullptr;
+  SegmentationCache::Blocks used;
+  cache.stats_ = {};
+  for_each_clipped_block(
+      prose, blocks, [&](const Span& block, std::uint32_t start, std::uint32_t end) {
+        std::string key(prose.substr(start, end - start));
+        auto found = used.find(key);  // the same paragraph twice in one document
+        if (found == used.end()) {
+          auto node = cache.blocks_.extract(key);
+          if (!node.empty()) found = used.insert(std::move(node)).position;
+        }
+        const auto paragraph = static_cast<std::uint32_t>(out.paragraphs.size());
+        const auto first_token = static_cast<std::uint32_t>(out.tokens.size());
+        const auto first_sentence = static_cast<std::uint32_t>(out.sentences.size());
+        if (found != used.end()) {
+          ++cache.stats_.hits;
+          const SegmentationCache::Block& cached = found->second;
+          for (Token token : cached.tokens) {
+            token.start += start;
+            token.end += start;
+            out.tokens.push_back(token);
+          }
+          for (Sentence sentence : cached.sentences) {
+            sentence.span.start += start;
+            sentence.span.end += start;
+            sentence.first_token += first_token;
+            sentence.end_token += first_token;
+            sentence.paragraph = paragraph;
+            out.sentences.push_back(sentence);
+          }
+          out.paragraphs.push_back(
+              {block, first_sentence, static_cast<std::uint32_t>(out.sentences.size())});
+          return;
+        }
+        ++cache.stats_.misses;
+        if (breakers == nullptr) breakers = &thread_breakers();
+        segment_block(prose, start, end, options, *breakers, out);
+        out.paragraphs.back().span = block;
+        // Remembered relative to the block, so that it serves wherever the paragraph moves.
+        SegmentationCache::Block fresh;
+        fresh.tokens.assign(out.tokens.begin() + first_token, out.tokens.end());
+        for (Token& token : fresh.tokens) {
+          token.start -= start;
+          token.end -= start;
+        }
+        fresh.sentences.assign(out.sentences.begin() + first_sentence, out.sentences.end());
+        for (Sentence& sentence : fresh.sentences) {
+          sentence.span.start -= start;
+          sentence.span.end -= start;
+          sentence.first_token -= first_token;
+          sentence.end_token -= first_token;
+        }
+        used.emplace(std::move(key), std::move(fresh));
+      });
+  if (breakers != nullptr) breakers->release();
+  // What this version did not use is gone: the cache holds one document's paragraphs.
+  cache.blocks_ = std::move(used);
   return out;
 }
 

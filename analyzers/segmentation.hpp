@@ -2,8 +2,12 @@
 // and shared by every recognizer.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzers/annotations.hpp"
@@ -79,5 +83,36 @@ struct SegmentationOptions {
 Segmentation segment(std::string_view prose, const std::vector<Span>& blocks);
 Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
                      const SegmentationOptions& options);
+
+// Remembers the segmentation of each paragraph by its text, so that segmenting the next version
+// of a document redoes only the paragraphs that changed: a keystroke changes one. (Harper caches
+// its lints per paragraph for the same reason.) It keeps the paragraphs the last call used, so
+// it holds one document's worth. One per document; calls on one cache take turns.
+class SegmentationCache {
+ public:
+  struct Stats {
+    std::size_t hits = 0;    // paragraphs taken from the cache by the last call
+    std::size_t misses = 0;  // paragraphs segmented by the last call
+  };
+  Stats last_call() const {
+    std::lock_guard lock(mutex_);
+    return stats_;
+  }
+
+ private:
+  friend Segmentation segment(std::string_view, const std::vector<Span>&, SegmentationCache&);
+  struct Block {  // offsets relative to the paragraph's start
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+  };
+  using Blocks = std::unordered_map<std::string, Block>;
+  mutable std::mutex mutex_;
+  Blocks blocks_;
+  Stats stats_;
+};
+
+// The same result as segment(prose, blocks), with unchanged paragraphs taken from `cache`.
+Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
+                     SegmentationCache& cache);
 
 }  // namespace copydesk::analyzers

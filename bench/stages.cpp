@@ -17,6 +17,8 @@
 #include <functional>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "analyzers/attributions/attributions.hpp"
@@ -71,8 +73,19 @@ double best_seconds(int runs, const std::function<void()>& body) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s CORPUS_DIR [--runs N] [--limit FILES]\n", argv[0]);
+  const char* usage =
+      "usage: %s CORPUS_DIR [--runs N] [--limit FILES] "
+      "[--only segmentation|dates|attributions|claims|analyze]\n";
+  if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h") {
+    std::fprintf(argc < 2 ? stderr : stdout, usage, argv[0]);
+    return argc < 2 ? 2 : 0;
+  }
+  if (std::error_code error; !fs::is_directory(argv[1], error)) {
+    std::fprintf(stderr, "%s: not a folder\n", argv[1]);
+    return 2;
+  }
+  if ((argc - 2) % 2 != 0) {
+    std::fprintf(stderr, "%s: option without a value\n", argv[argc - 1]);
     return 2;
   }
   int runs = 3;

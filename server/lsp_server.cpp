@@ -449,8 +449,9 @@ void LspServer::schedule_analysis(const std::string& uri) {
       uri,
       [this, uri, document = std::move(document), generation = it->second.generation,
        version = open.version(), settings = settings_config_, dateline = dateline_override_,
-       highlights = highlights_as_diagnostics_,
-       encoding = encoding_](const CancelFlag& cancelled) -> std::function<void()> {
+       highlights = highlights_as_diagnostics_, encoding = encoding_,
+       segmentation_cache =
+           it->second.segmentation_cache](const CancelFlag& cancelled) -> std::function<void()> {
         ConfigLookup lookup = config_loader_.for_file(document.path);
         for (const analyzers::ConfigError& error : lookup.new_errors)
           spdlog::warn("configuration error: {}", analyzers::to_string(error));
@@ -458,6 +459,7 @@ void LspServer::schedule_analysis(const std::string& uri) {
         analyzers::AnalysisOptions options{
             dateline, analyzers::resolve_settings(config, lookup.relative_path(document.path))};
         options.cancelled = &cancelled;  // a newer edit stops this analysis between stages
+        options.segmentation_cache = segmentation_cache.get();
         if (cancelled) return {};
         auto result = std::make_shared<DocumentAnalysis>();
         result->uri = uri;

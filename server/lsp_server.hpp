@@ -151,6 +151,10 @@ class LspServer {
     // When it was opened (a generation number): across documents, the first opened is the
     // reference spelling.
     std::uint64_t opened = 0;
+    // Paragraphs as segmented for the last analysis: an edit re-segments only its paragraph.
+    // Shared with the analysis jobs, which may outlive a didClose.
+    std::shared_ptr<analyzers::SegmentationCache> segmentation_cache =
+        std::make_shared<analyzers::SegmentationCache>();
   };
   std::map<std::string, OpenDocument> documents_;
   // Diagnostics other open documents add to a document (server/workspace_checks), by URI.
