@@ -35,30 +35,31 @@ tests/sarif/node_modules: tests/sarif/package-lock.json
 test: build tests/client/node_modules tests/sarif/node_modules
 	@cd $(BUILD) && COPYDESK_SHARED=$(SHARED) ctest --output-on-failure -j $(JOBS)
 
-# ASan + UBSan over the whole suite, in its own build folder.
-test-asan:
-	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug \
-	  CMAKE_FLAGS="-DCOPYDESK_SANITIZE=address,undefined"
-
-# Fuzzing (docs/reliability.md): libFuzzer targets built with clang, ASan and UBSan in their own
-# folder. `make fuzz` builds them; `make fuzz-run` runs each for FUZZ_SECONDS on its seed corpus
-# and fails on any crash, leak or timeout.
-FUZZ_BUILD ?= build-fuzz
+# ASan + UBSan over the whole suite, built with clang at -O1 (line tables only, as OSS-Fuzz
+# builds: quicker to compile and to run than -O0, assertions stay on) in its own folder. The same
+# build holds the libFuzzer targets (docs/reliability.md): `make fuzz` builds them there and
+# `make fuzz-run` runs each for FUZZ_SECONDS on its seed corpus, failing on any crash, leak or
+# timeout. Sharing the build means CI compiles the sanitized code once.
+ASAN_BUILD ?= build-asan
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= framing_fuzz analyze_fuzz edits_fuzz session_fuzz
-.PHONY: fuzz fuzz-run test-tsan test-valgrind
+.PHONY: asan-configure fuzz fuzz-run test-tsan test-valgrind
 
-# -O1 with line tables only, as OSS-Fuzz builds: quicker to compile, and assertions stay on.
-SANITIZER_FLAGS = -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only"
-
-fuzz:
+asan-configure: deps
 	@scripts/install-deps fuzz
-	@cmake -S . -B $(FUZZ_BUILD) -G Ninja $(SANITIZER_FLAGS) \
-	  -DCMAKE_CXX_COMPILER=clang++ -DCOPYDESK_FUZZ=ON >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=None \
+	  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCOPYDESK_FUZZ=ON >/dev/null
+
+test-asan: asan-configure tests/client/node_modules tests/sarif/node_modules
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && COPYDESK_SHARED=$(SHARED) ctest --output-on-failure -j $(JOBS)
+
+fuzz: asan-configure
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 
 fuzz-run: fuzz
-	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@tests/fuzz/run $(ASAN_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # ThreadSanitizer: the server built with TSan in build-tsan/, driven by the end-to-end, fault,
 # independent-client and soak tests of the normal build (scripts/test-tsan).
@@ -83,7 +84,7 @@ format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan $(FUZZ_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
 
 # Editors: the VS Code extension and the tests in real editors (editors/README.md).
 .PHONY: editor-deps package-vscode test-editors

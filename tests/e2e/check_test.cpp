@@ -244,10 +244,10 @@ TEST_CASE("check: text that is not UTF-8 is analyzed without crashing") {
   CHECK(contains(text.out, "bad.txt:1:"));
   const Result as_json = run({"check", "--format", "json", "bad.txt"}, dir.path());
   CHECK(as_json.code == 1);
-  CHECK_NOTHROW(json::parse(as_json.out));
+  CHECK(json::accept(as_json.out));
   const Result annotated = run({"annotate", "bad.txt"}, dir.path());
   CHECK(annotated.code == 0);
-  CHECK_NOTHROW(json::parse(annotated.out));
+  CHECK(json::accept(annotated.out));
 }
 
 TEST_CASE("annotate: one JSON object per document, in input order, every field present") {
