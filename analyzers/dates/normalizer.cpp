@@ -864,14 +864,16 @@ class Resolver {
             return set_point(point);
           }
         }
-        Point from = has_base_day ? base_day : day_point(day);
+        // "later that year" after "June 1998" counts from the period named last, whatever
+        // its grain.
+        Point from = has_base ? base : day_point(day);
         return set_point(year_point(from.year + sign * static_cast<int>(amount)));
       }
       case Unit::decade:
       case Unit::century:
       case Unit::millennium: {
         int years = e_.unit == Unit::decade ? 10 : (e_.unit == Unit::century ? 100 : 1000);
-        Point from = has_base_day ? base_day : day_point(day);
+        Point from = has_base ? base : day_point(day);
         return set_point(year_point(from.year + sign * years * static_cast<int>(amount)));
       }
       default:

@@ -8,6 +8,11 @@ constexpr std::string_view kNotPast[] = {"hundred", "indeed", "exceed",  "procee
                                          "breed",   "speed",  "embed",   "naked",   "wicked",
                                          "sacred",  "rugged", "beloved", "kindred", "shed"};
 
+// Words before an adjective that cannot come before a verb.
+constexpr std::string_view kDeterminers[] = {"a",     "an",    "the",   "its",  "their",
+                                             "his",   "her",   "our",   "your", "this",
+                                             "these", "those", "every", "each", "no"};
+
 // How far a cue may be from the expression, in tokens, to count.
 constexpr std::uint32_t kWindow = 14;
 // The verb that governs a date usually comes before it: a cue after it counts as farther.
@@ -87,10 +92,29 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
   if (cue == TenseCue::past && (is(i - 1, "be") || is(i - 1, "been") || is(i - 1, "is") ||
                                 is(i - 1, "are") || is(i - 1, "being")))
     cue = TenseCue::none;
+  // "a still unspecified date", "the recently passed law", "its planned merger": a word in -ed
+  // after a determiner (perhaps with an adverb between) is an adjective, not a verb.
+  if (cue == TenseCue::past && lexeme.word_class != WordClass::tense) {
+    auto determiner = [&](std::uint32_t k) {
+      for (std::string_view d : kDeterminers)
+        if (is(k, d)) return true;
+      return false;
+    };
+    auto adverb = [&](std::uint32_t k) {
+      if (k < cues.first || tokens[k].kind != TokenKind::word) return false;
+      std::string_view w = text(k);
+      return is(k, "still") || is(k, "newly") || is(k, "much") ||
+             (w.size() > 4 && ends_with(w, "ly"));
+    };
+    if (i > cues.first &&
+        (determiner(i - 1) || (i > cues.first + 1 && adverb(i - 1) && determiner(i - 2))))
+      cue = TenseCue::none;
+  }
   // "planned to leave", "plan to meet", "expected to sign": the future.
-  if ((equals_lower(word, "planned") || equals_lower(word, "plan") ||
-       equals_lower(word, "intended") || equals_lower(word, "hoped") ||
-       equals_lower(word, "poised")) &&
+  // "planned a demonstration on Saturday": what was planned lies ahead, with or without "to".
+  if (equals_lower(word, "planned")) cue = TenseCue::future;
+  if ((equals_lower(word, "plan") || equals_lower(word, "intended") ||
+       equals_lower(word, "hoped") || equals_lower(word, "poised")) &&
       (is(i + 1, "to") || is(i + 1, "for")))
     cue = TenseCue::future;
   // "is to resume", "are to meet": a plan.
@@ -115,11 +139,24 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
 TenseReading tense_around(TenseCues& cues, const Sentence& sentence, std::uint32_t first,
                           std::uint32_t end) {
   auto mark = [&](std::uint32_t i) { return mark_of(cues, i); };
+  auto had_before = [&](std::uint32_t from) {
+    const std::vector<Token>& tokens = *cues.tokens;
+    for (std::uint32_t i = from, d = 1; i > sentence.first_token && d <= kWindow; ++d) {
+      --i;
+      if (tokens[i].kind != TokenKind::word) continue;
+      std::string_view w = cues.prose.substr(tokens[i].start, tokens[i].end - tokens[i].start);
+      if (equals_lower(w, "had")) return true;
+      if (static_cast<TenseCue>(mark(i) & kCueMask) != TenseCue::none && !ends_with(w, "ed"))
+        return false;
+    }
+    return false;
+  };
   // A preposition right before the expression says more than any verb: "by May", "until
   // Tuesday" look ahead, "since March" back.
   if (first > sentence.first_token) {
     std::uint8_t before = mark(first - 1);
-    if (before & kLooksAhead) return {Tense::future, 1};
+    // "had filed reports by Wednesday": a deadline in a past-perfect sentence is behind.
+    if (before & kLooksAhead) return {had_before(first - 1) ? Tense::past : Tense::future, 1};
     if (before & kLooksBack) return {Tense::past, 1};
   }
   TenseCue left = TenseCue::none;

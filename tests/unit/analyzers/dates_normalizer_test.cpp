@@ -120,6 +120,15 @@ TEST_CASE("normalizer: counted from the date named last") {
               {"DATE", "2022-Q3"});
 }
 
+TEST_CASE("normalizer: \"that year\" is the year of the period named last, of any grain") {
+  check_value("He left in June 1998 and returned later that year.", "later that year",
+              {"DATE", "1998"});
+  check_value("Sales fell in the third quarter of 2019. That year, the plant closed.", "That year",
+              {"DATE", "2019"});
+  // Near-miss: with nothing named before, "that year" stays on the dateline's year.
+  check_value("That year, the plant closed.", "That year", {"DATE", "2024"});
+}
+
 TEST_CASE("normalizer: clock times") {
   check_value("It began at about 3:00 am Moscow time (0000 GMT).", "about 3:00 am Moscow time",
               {"TIME", "2024-03-12T03:00"});

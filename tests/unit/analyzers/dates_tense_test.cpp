@@ -63,3 +63,17 @@ TEST_CASE("tense: plans, reported futures and irregular past forms") {
   CHECK(tense_of("The market is open on Monday.", "Monday") == Tense::present);
   CHECK(tense_of("Wood arrives Friday.", "Friday") == Tense::unknown);
 }
+
+TEST_CASE("tense: adjectives in -ed, past-perfect deadlines and plans") {
+  // "unspecified" after "a still" is an adjective: the sentence's "will" decides.
+  CHECK(tense_of("It will be paid on a still unspecified date in January.", "January") ==
+        Tense::future);
+  CHECK(tense_of("The newly elected council will sit in May.", "May") == Tense::future);
+  // Near-miss: a verb in -ed after a name, not a determiner, is still the past.
+  CHECK(tense_of("Kane resigned in March.", "March") == Tense::past);
+  // "by Wednesday" looks ahead, unless the sentence is in the past perfect.
+  CHECK(tense_of("Members had filed their reports by Wednesday.", "Wednesday") == Tense::past);
+  CHECK(tense_of("Members will file their reports by Wednesday.", "Wednesday") == Tense::future);
+  // What was planned lies ahead.
+  CHECK(tense_of("Protesters planned a march on Saturday.", "Saturday") == Tense::future);
+}
