@@ -560,9 +560,12 @@ std::optional<Severity> EffectiveSettings::severity_for(std::string_view rule) c
   const RuleInfo* info = find_rule(rule);
   // A rule missing from the catalog is a bug elsewhere; its findings stay visible.
   const Severity fallback = info ? info->default_severity : Severity::warning;
-  if (const auto it = rules.find(std::string(rule)); it != rules.end()) {
-    if (!it->second.enabled) return std::nullopt;
-    return it->second.severity.value_or(fallback);
+  // A linear scan: the map holds at most the catalog's few rules, and find() would first build
+  // a std::string of the id (longer than the small-string buffer, so an allocation).
+  for (const auto& [id, setting] : rules) {
+    if (id != rule) continue;
+    if (!setting.enabled) return std::nullopt;
+    return setting.severity.value_or(fallback);
   }
   if (info && !info->enabled_by_default) return std::nullopt;
   return fallback;

@@ -14,10 +14,29 @@
 namespace copydesk::analyzers {
 namespace {
 
+// Each catalog rule's configured severity, nullopt when it is off: worked out once per analysis
+// rather than per finding (a map lookup with a string built each time).
+struct RuleSeverity {
+  const RuleInfo* rule;
+  std::optional<Severity> severity;
+};
+
+std::vector<RuleSeverity> rule_severities(const EffectiveSettings& settings) {
+  std::vector<RuleSeverity> severities;
+  severities.reserve(rule_catalog().size());
+  for (const RuleInfo& rule : rule_catalog())
+    severities.push_back({&rule, settings.severity_for(rule.id)});
+  return severities;
+}
+
 // Applies configured severities and drops findings of rules that are off.
-void apply_severities(const EffectiveSettings& settings, std::vector<Finding>& findings) {
+void apply_severities(const EffectiveSettings& settings,
+                      const std::vector<RuleSeverity>& severities, std::vector<Finding>& findings) {
   std::erase_if(findings, [&](Finding& finding) {
-    std::optional<Severity> severity = settings.severity_for(finding.rule);
+    auto known = std::find_if(severities.begin(), severities.end(),
+                              [&](const RuleSeverity& s) { return s.rule->id == finding.rule; });
+    std::optional<Severity> severity =
+        known != severities.end() ? known->severity : settings.severity_for(finding.rule);
     if (!severity) return true;
     finding.severity = *severity;
     return false;
@@ -89,11 +108,12 @@ Analysis analyze(const Document& document, const AnalysisOptions& options) {
                       options.settings};
   context.attribution_analysis = &attribution_analysis;
   std::vector<Finding> findings;
-  for (const RuleInfo& rule : rule_catalog()) {
-    if (rule.check && options.settings.severity_for(rule.id)) rule.check(context, findings);
+  const std::vector<RuleSeverity> severities = rule_severities(options.settings);
+  for (const RuleSeverity& entry : severities) {
+    if (entry.rule->check && entry.severity) entry.rule->check(context, findings);
   }
   findings = apply_suppressions(document.text, analysis.prose.directives, std::move(findings));
-  apply_severities(options.settings, findings);
+  apply_severities(options.settings, severities, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.span.start, a.span.end, a.rule) < std::tie(b.span.start, b.span.end, b.rule);
   });

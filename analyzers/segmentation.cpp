@@ -10,6 +10,8 @@
 // text and on news copy.
 #include "analyzers/segmentation.hpp"
 
+#include "analyzers/word_key.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/rbbi.h>
@@ -1391,6 +1393,7 @@ Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
                            out.paragraphs.back().span = block;
                          });
   breakers.release();
+  compute_word_keys(prose, out);
   return out;
 }
 
@@ -1457,7 +1460,18 @@ Segmentation segment(std::string_view prose, const std::vector<Span>& blocks,
   if (breakers != nullptr) breakers->release();
   // What this version did not use is gone: the cache holds one document's paragraphs.
   cache.blocks_ = std::move(used);
+  compute_word_keys(prose, out);
   return out;
+}
+
+void compute_word_keys(std::string_view prose, Segmentation& segmentation) {
+  const std::vector<Token>& tokens = segmentation.tokens;
+  segmentation.word_keys.resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    segmentation.word_keys[i] =
+        t.kind == TokenKind::word ? word_key(prose.substr(t.start, t.end - t.start)) : kNoWordKey;
+  }
 }
 
 }  // namespace copydesk::analyzers

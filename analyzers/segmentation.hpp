@@ -58,7 +58,14 @@ struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Paragraph> paragraphs;
+  // Per token: word_key() of a word token's text, kNoWordKey for other tokens. The lexicons of
+  // attributions and claims probe with it; segment() fills it, and a Segmentation built by hand
+  // may leave it empty (readers then compute keys themselves).
+  std::vector<std::uint64_t> word_keys;
 };
+
+// Fills segmentation.word_keys from its tokens.
+void compute_word_keys(std::string_view prose, Segmentation& segmentation);
 
 struct SegmentationOptions {
   // Merges sentence breaks after abbreviations and initials, and gives abbreviation tokens their

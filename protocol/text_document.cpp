@@ -1,6 +1,7 @@
 #include "protocol/text_document.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -25,10 +26,21 @@ std::uint32_t saturate(std::size_t value) {
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || (text[i] == '\r' && is_line_start(text, i + 1))) {
-      starts_.push_back(i + 1);
+  // memchr from one line feed to the next, and for carriage returns within each line: a byte
+  // loop costs several times more on long documents.
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size;) {
+    const void* feed = std::memchr(data + i, '\n', size - i);
+    const std::size_t line_end = feed ? static_cast<const char*>(feed) - data : size;
+    for (const void* ret = std::memchr(data + i, '\r', line_end - i); ret;) {
+      const std::size_t at = static_cast<const char*>(ret) - data;
+      if (is_line_start(text, at + 1)) starts_.push_back(at + 1);
+      ret = std::memchr(data + at + 1, '\r', line_end - at - 1);
     }
+    if (line_end == size) break;
+    starts_.push_back(line_end + 1);
+    i = line_end + 1;
   }
 }
 

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/word_key.hpp"
+
 namespace copydesk::analyzers::attributions {
 namespace {
 
@@ -706,17 +708,11 @@ struct Lexicon {
   }
 };
 
-// FNV-1a: cheap for the short words of running text.
-std::uint32_t hash_word(std::string_view word) {
-  std::uint32_t h = 2166136261u;
-  for (char c : word)
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
-// The lexicon as an open-addressing table: one probe for most words, no allocation.
+// The lexicon as an open-addressing table keyed by word_key(): one probe for most words, no
+// allocation.
 struct WordTable {
   struct Slot {
+    std::uint64_t hash = kNoWordKey;
     std::string_view key;
     WordInfo info;
   };
@@ -730,20 +726,22 @@ struct WordTable {
     slots.resize(size);
     mask = static_cast<std::uint32_t>(size - 1);
     for (const auto& [key, info] : lexicon.words) {
-      std::uint32_t i = hash_word(key) & mask;
+      std::uint64_t hash = word_key(key);
+      std::uint32_t i = static_cast<std::uint32_t>(hash) & mask;
       while (!slots[i].key.empty())
         i = (i + 1) & mask;
-      slots[i] = {key, info};
+      slots[i] = {hash, key, info};
     }
   }
 
-  WordInfo find(std::string_view word, std::uint32_t hash) const {
-    std::uint32_t i = hash & mask;
-    while (!slots[i].key.empty()) {
-      if (slots[i].key == word) return slots[i].info;
-      i = (i + 1) & mask;
-    }
-    return {};
+  // The slot whose key has `hash`, or nullptr. Keys are 64-bit hashes of at most 32 bytes:
+  // callers that hold the text still compare it, for certainty.
+  const Slot* find(std::uint64_t hash) const {
+    if (hash == kNoWordKey) return nullptr;
+    for (std::uint32_t i = static_cast<std::uint32_t>(hash) & mask; !slots[i].key.empty();
+         i = (i + 1) & mask)
+      if (slots[i].hash == hash) return &slots[i];
+    return nullptr;
   }
 };
 
@@ -756,26 +754,13 @@ const WordTable& table() {
 }  // namespace
 
 WordInfo lookup_word(std::string_view lower) {
-  // Running text repeats a few hundred words most of the time: a small per-thread cache of
-  // recent answers stays in the fastest memory, where the whole table would not.
-  struct Cached {
-    char key[15];
-    std::uint8_t size = 0xFF;
-    WordInfo info;
-  };
-  thread_local Cached cache[512];
-  std::uint32_t h = hash_word(lower);
-  if (lower.size() <= sizeof Cached::key) {
-    Cached& slot = cache[h & 511];
-    if (slot.size == lower.size() && std::memcmp(slot.key, lower.data(), lower.size()) == 0)
-      return slot.info;
-    WordInfo info = table().find(lower, h);
-    std::memcpy(slot.key, lower.data(), lower.size());
-    slot.size = static_cast<std::uint8_t>(lower.size());
-    slot.info = info;
-    return info;
-  }
-  return table().find(lower, h);
+  const WordTable::Slot* slot = table().find(word_key(lower));
+  return slot && slot->key == lower ? slot->info : WordInfo{};
+}
+
+WordInfo lookup_token(std::string_view word, std::uint64_t key) {
+  const WordTable::Slot* slot = table().find(key);
+  return slot && normalizes_to(word, slot->key) ? slot->info : WordInfo{};
 }
 
 std::string_view lower_word(std::string_view word, char* buffer, std::size_t capacity) {

@@ -79,6 +79,8 @@ struct WordInfo {
 // Classes of a lower-cased word (ASCII letters lower-cased, U+2019 read as an apostrophe).
 // Unknown words: no classes.
 WordInfo lookup_word(std::string_view lower);
+// The same for a word as written, by its word_key() (Segmentation::word_keys).
+WordInfo lookup_token(std::string_view word, std::uint64_t key);
 
 // Lower-cases `word` into `buffer` (ASCII letters; a right single quotation mark becomes an
 // apostrophe). Returns the lower-cased view, or an empty view when the word does not fit.

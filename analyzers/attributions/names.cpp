@@ -29,15 +29,20 @@ std::string_view strip_possessive(std::string_view word) {
 
 std::string spelling_key(std::string_view word) {
   std::string key;
+  append_spelling_key(word, key);
+  return key;
+}
+
+void append_spelling_key(std::string_view word, std::string& key) {
+  const std::size_t start = key.size();
   for (char c : strip_possessive(word)) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == 'y') c = 'i';
     if (c == '-' || c == '\'' || c == '.') continue;
     bool letter = c >= 'a' && c <= 'z';
-    if (letter && !key.empty() && key.back() == c) continue;
+    if (letter && key.size() > start && key.back() == c) continue;
     key += c;
   }
-  return key;
 }
 
 std::vector<NameMention> find_names(const TaggedText& text) {

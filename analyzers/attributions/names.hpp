@@ -32,6 +32,8 @@ std::vector<NameMention> find_names(const TaggedText& text);
 // The spelling key of one word: lower case, "y" read as "i", doubled letters single, hyphens and
 // apostrophes dropped, a possessive "'s" removed. "Zelenskyy" and "Zelensky" share "zelenski".
 std::string spelling_key(std::string_view word);
+// The same, appended to `key` (a reused buffer: no allocation once it has grown).
+void append_spelling_key(std::string_view word, std::string& key);
 
 // The word without a possessive ending: "Yusov's" -> "Yusov", "Reuters'" -> "Reuters".
 std::string_view strip_possessive(std::string_view word);

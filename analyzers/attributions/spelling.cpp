@@ -1,5 +1,6 @@
 #include "analyzers/attributions/spelling.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace copydesk::analyzers::attributions {
@@ -25,8 +26,11 @@ bool is_corporate_suffix(std::string_view word) {
 
 std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameMention>& names) {
   std::vector<NameWord> words;
+  std::string surname_key;
+  std::string key;
   for (const NameMention& name : names) {
-    std::string surname_key = spelling_key(name.surname);
+    surname_key.clear();
+    append_spelling_key(name.surname, surname_key);
     if (surname_key.size() < 4 && name.text.find(' ') == std::string::npos) continue;
     std::uint32_t cursor = name.span.start;
     std::size_t start = 0;
@@ -41,15 +45,24 @@ std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameM
       // "Corp." and "Corp", "Mich." and "Mich": an abbreviation's period is no spelling.
       while (!word.empty() && word.back() == '.')
         word.remove_suffix(1);
-      std::string key = spelling_key(word);
-      if (!starts_capitalized(word) || key.size() < 4) continue;
+      // The cheap tests first: most words fail one and need no key.
+      if (!starts_capitalized(word)) continue;
       if (word.find('.') != std::string_view::npos) continue;  // initials: "C.Czarnikow"
       if (is_corporate_suffix(word)) continue;
+      key.clear();
+      append_spelling_key(word, key);
+      if (key.size() < 4) continue;
       bool last = start >= name.text.size();
       NameWord entry;
       entry.span = {static_cast<std::uint32_t>(at), cursor};
       entry.written = std::string(word);
-      entry.group = last ? "s:" + key : "f:" + key + "|" + surname_key;
+      entry.group.reserve(key.size() + surname_key.size() + 3);
+      entry.group = last ? "s:" : "f:";
+      entry.group += key;
+      if (!last) {
+        entry.group += '|';
+        entry.group += surname_key;
+      }
       words.push_back(std::move(entry));
     }
   }
@@ -63,21 +76,40 @@ std::vector<SpellingVariant> find_spelling_variants(
     const std::map<std::string, std::string>& house_spellings) {
   std::vector<SpellingVariant> variants;
   std::vector<NameWord> words = name_words(prose, names);
-  std::unordered_map<std::string, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < words.size(); ++i)
-    groups[words[i].group].push_back(i);
+  // Groups as runs of word indices sorted by key, each run in text order: no map of strings.
+  std::vector<std::uint32_t> order(words.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    int c = words[a].group.compare(words[b].group);
+    return c != 0 ? c < 0 : a < b;
+  });
+  struct Group {
+    std::size_t begin, end;  // into `order`
+  };
+  std::vector<Group> groups;
+  for (std::size_t k = 0; k < order.size();) {
+    std::size_t end = k + 1;
+    while (end < order.size() && words[order[end]].group == words[order[k]].group)
+      ++end;
+    groups.push_back({k, end});
+    k = end;
+  }
+  // Reported in the order of each group's first word, as a reader meets them.
+  std::sort(groups.begin(), groups.end(),
+            [&](const Group& a, const Group& b) { return order[a.begin] < order[b.begin]; });
 
   std::vector<bool> reported(words.size(), false);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::vector<std::size_t>& group = groups[words[i].group];
-    if (group.front() != i) continue;  // each group once, from its first word
+  for (const Group& group : groups) {
+    if (group.end - group.begin == 1) continue;  // one word: nothing to compare
     // The reference: a spelling the house list prefers, else the one met first.
-    std::size_t reference = group.front();
-    for (std::size_t w : group) {
+    std::size_t reference = order[group.begin];
+    for (std::size_t k = group.begin; k < group.end; ++k) {
       for (const auto& [variant, house] : house_spellings)
-        if (house == words[w].written) reference = w;
+        if (house == words[order[k]].written) reference = order[k];
     }
-    for (std::size_t w : group) {
+    for (std::size_t k = group.begin; k < group.end; ++k) {
+      std::size_t w = order[k];
       if (words[w].written == words[reference].written) continue;
       SpellingVariant variant;
       variant.span = words[w].span;

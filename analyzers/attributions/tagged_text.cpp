@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "analyzers/word_key.hpp"
+
 namespace copydesk::analyzers::attributions {
 namespace {
 
@@ -35,7 +37,7 @@ TaggedText::TaggedText(std::string_view prose, const Segmentation& segmentation)
     bool separator = w == "\xC3\x97" || w == "|" || w == "\xE2\x80\xA2" || w == "\xC2\xB7";
     next_separator_[i] = separator ? i : next_separator_[i + 1];
   }
-  char buffer[32];
+  const bool keyed = segmentation.word_keys.size() == segmentation.tokens.size();
   for (std::size_t i = 0; i < segmentation.tokens.size(); ++i) {
     const Token& t = segmentation.tokens[i];
     if (t.kind != TokenKind::word) {
@@ -43,8 +45,8 @@ TaggedText::TaggedText(std::string_view prose, const Segmentation& segmentation)
       if (t.end == t.start + 1 && prose[t.start] == '&') infos_[i].classes = kConjunction;
       continue;
     }
-    std::string_view lower = lower_word(prose.substr(t.start, t.end - t.start), buffer, 32);
-    if (!lower.empty()) infos_[i] = lookup_word(lower);
+    std::string_view word = prose.substr(t.start, t.end - t.start);
+    infos_[i] = lookup_token(word, keyed ? segmentation.word_keys[i] : word_key(word));
     // An all-capital word is an acronym ("US", "AP") or headline type ("SAYS"): never a function
     // word or a cue.
     if ((t.flags & TokenFlag::all_upper) && t.end - t.start >= 2) {

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/word_key.hpp"
+
 namespace copydesk::analyzers::claims {
 namespace {
 
@@ -533,17 +535,6 @@ struct Slot {
   const WordEntry* entry = nullptr;
 };
 
-constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
-constexpr std::size_t kMaxWord = 24;  // longer words are in no table
-
-std::uint64_t fnv(std::string_view lower) {
-  std::uint64_t h = kFnvOffset;
-  for (char c : lower)
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  return h;
-}
-
 struct Storage {
   std::unordered_map<std::string_view, WordEntry> words;  // node addresses are stable
   std::vector<Slot> slots;
@@ -633,7 +624,7 @@ Storage build() {
   s.slots.resize(size);
   s.mask = size - 1;
   for (const auto& [word, entry] : s.words) {
-    std::uint64_t h = fnv(word);
+    std::uint64_t h = word_key(word);
     std::size_t i = h & s.mask;
     while (s.slots[i].entry)
       i = (i + 1) & s.mask;
@@ -667,28 +658,16 @@ const char* to_string(HedgeKind kind) {
   return "epistemic";
 }
 
-const WordEntry* lookup_word(std::string_view word) {
-  if (word.size() > kMaxWord * 3) return nullptr;
-  char buffer[kMaxWord];
-  std::size_t size = 0;
-  std::uint64_t h = kFnvOffset;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') {
-      c = '\'';  // U+2019, the typographic apostrophe
-      i += 2;
-    } else if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-    if (size == kMaxWord) return nullptr;
-    buffer[size++] = c;
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  }
+const WordEntry* lookup_token(std::string_view word, std::uint64_t key) {
+  if (key == kNoWordKey) return nullptr;
   const Storage& s = storage();
-  std::string_view lower(buffer, size);
-  for (std::size_t i = h & s.mask; s.slots[i].entry; i = (i + 1) & s.mask)
-    if (s.slots[i].hash == h && s.slots[i].key == lower) return s.slots[i].entry;
+  for (std::size_t i = key & s.mask; s.slots[i].entry; i = (i + 1) & s.mask)
+    if (s.slots[i].hash == key && normalizes_to(word, s.slots[i].key)) return s.slots[i].entry;
   return nullptr;
+}
+
+const WordEntry* lookup_word(std::string_view word) {
+  return lookup_token(word, word_key(word));
 }
 
 }  // namespace copydesk::analyzers::claims

@@ -125,5 +125,7 @@ struct WordEntry {
 // The entry of a word in any case (ASCII letters are folded; U+2019 reads as an apostrophe), or
 // nullptr for a word the lexicon does not know.
 const WordEntry* lookup_word(std::string_view word);
+// The same by the word's word_key() (Segmentation::word_keys), computed once per token.
+const WordEntry* lookup_token(std::string_view word, std::uint64_t key);
 
 }  // namespace copydesk::analyzers::claims

@@ -1,5 +1,7 @@
 #include "analyzers/claims/words.hpp"
 
+#include "analyzers/word_key.hpp"
+
 namespace copydesk::analyzers::claims {
 namespace {
 
@@ -15,11 +17,13 @@ Words::Words(std::string_view prose, const Segmentation& segmentation)
     : prose_(prose), segmentation_(segmentation) {
   entries_.resize(segmentation.tokens.size(), nullptr);
   classes_.resize(segmentation.tokens.size(), 0);
+  const bool keyed = segmentation.word_keys.size() == segmentation.tokens.size();
   for (std::size_t i = 0; i < segmentation.tokens.size(); ++i) {
     const Token& t = segmentation.tokens[i];
     if (t.kind != TokenKind::word || t.end - t.start > kMaxWord) continue;
     if ((t.flags & TokenFlag::all_upper) && t.end - t.start > 1) continue;
-    entries_[i] = lookup_word(prose.substr(t.start, t.end - t.start));
+    std::string_view word = prose.substr(t.start, t.end - t.start);
+    entries_[i] = lookup_token(word, keyed ? segmentation.word_keys[i] : word_key(word));
     if (entries_[i]) classes_[i] = entries_[i]->classes;
   }
 }

@@ -1,6 +1,8 @@
 // quotes.unbalanced: double quotation marks that never close, close without opening, or pair a
 // curly mark with the wrong partner. News convention: a quotation that runs on into the next
 // paragraph leaves the first one open and opens the next one again.
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -97,7 +99,22 @@ void check_quotes_unbalanced(const RuleContext& context, std::vector<Finding>& f
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     Span paragraph = paragraphs[p].span;
     std::optional<Quote> open;
-    for (std::uint32_t i = paragraph.start; i < paragraph.end; ++i) {
+    // Only '"' and the lead byte of “ and ” matter: memchr skips to the next of each.
+    auto next_of = [&](char c, std::uint32_t from) -> std::uint32_t {
+      if (from >= paragraph.end) return paragraph.end;
+      const void* hit = std::memchr(prose.data() + from, c, paragraph.end - from);
+      return hit ? static_cast<std::uint32_t>(static_cast<const char*>(hit) - prose.data())
+                 : paragraph.end;
+    };
+    std::uint32_t next_straight = next_of('"', paragraph.start);
+    std::uint32_t next_lead = next_of('\xE2', paragraph.start);
+    auto next_after = [&](std::uint32_t i) {
+      if (next_straight <= i) next_straight = next_of('"', i + 1);
+      if (next_lead <= i) next_lead = next_of('\xE2', i + 1);
+      return std::min(next_straight, next_lead);
+    };
+    for (std::uint32_t i = std::min(next_straight, next_lead); i < paragraph.end;
+         i = next_after(i)) {
       char c = prose[i];
       std::optional<Quote> quote;
       if (c == '"') {

@@ -88,28 +88,43 @@ class Walker {
 
   void walk_folder(const fs::path& folder, const std::string& relative) {
     std::error_code error;
-    std::vector<fs::path> entries;
+    // Names, and the type the directory listing gives (no system call): plain files and folders
+    // need no stat; symlinks and unknown types get one. Paths are built only for what is kept.
+    struct Entry {
+      std::string name;
+      fs::file_type type;
+    };
+    std::vector<Entry> entries;
     for (fs::directory_iterator it(folder, error); !error && it != fs::directory_iterator();
-         it.increment(error))
-      entries.push_back(it->path());
+         it.increment(error)) {
+      std::error_code type_error;
+      fs::file_type type = it->symlink_status(type_error).type();
+      entries.push_back(
+          {it->path().filename().string(), type_error ? fs::file_type::unknown : type});
+    }
     if (error) {
       report(relative, error.message());
       return;
     }
     // Name order makes which path wins for a folder reached twice, and the errors, repeatable.
-    std::sort(entries.begin(), entries.end());
-    for (const fs::path& path : entries) {
-      const std::string name = path.filename().string();
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    for (const Entry& entry : entries) {
+      const std::string& name = entry.name;
       if (name.starts_with('.') || name == "node_modules") continue;
       const std::string child = relative.empty() ? name : relative + "/" + name;
+      if (entry.type == fs::file_type::regular) {
+        if (is_wanted(options_, child, name)) found_.push_back({child, folder / name});
+        continue;
+      }
+      const fs::path path = folder / name;
       struct stat status;
       if (::stat(path.c_str(), &status) != 0) {
         // A dangling symlink that looks like an article is worth naming; other debris is not.
         if (is_wanted(options_, child, name)) report(child, std::strerror(errno));
         continue;
       }
-      struct stat link_status;
-      const bool is_link = ::lstat(path.c_str(), &link_status) == 0 && S_ISLNK(link_status.st_mode);
+      const bool is_link = entry.type == fs::file_type::symlink;
       if (S_ISDIR(status.st_mode)) {
         if (any_match(options_.excludes, child)) continue;
         const FileId id{status.st_dev, status.st_ino};

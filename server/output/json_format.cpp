@@ -63,7 +63,13 @@ void append_json_string(std::string& out, std::string_view text) {
     return;
   }
   out += '"';
-  for (char c : text) {
+  // Runs of characters that need no escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -91,11 +97,10 @@ void append_json_string(std::string& out, std::string_view text) {
           char escaped[8];
           std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
           out += escaped;
-        } else {
-          out += c;
         }
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
 }
 

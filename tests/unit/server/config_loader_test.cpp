@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using copydesk::analyzers::CalendarDate;
@@ -271,4 +272,20 @@ TEST_CASE("relative_to") {
   CHECK(relative_to("/a/b/", "/a/b/d.md") == "d.md");
   CHECK(relative_to("/a/b", "/a/x/d.md") == "../x/d.md");
   CHECK(relative_to("/a/b", "/a/b/./c/../d.md") == "d.md");
+  CHECK(relative_to("/", "/a/d.md") == "a/d.md");
+  CHECK(relative_to("/a/b/c", "/x/d.md") == "../../../x/d.md");
+  CHECK(relative_to("/a/bc", "/a/b/d.md") == "../b/d.md");
+  // The string fast path agrees with lexically_relative() on normal absolute paths.
+  for (const auto& [base, file] :
+       std::vector<std::pair<std::string, std::string>>{{"/a/b", "/a/b/c/d.md"},
+                                                        {"/a/b", "/a/bb/d.md"},
+                                                        {"/a/b/c", "/a/d.md"},
+                                                        {"/", "/d.md"},
+                                                        {"/a", "/a"},
+                                                        {"/a/b", "/c/d/e/f.md"}}) {
+    CAPTURE(base);
+    CAPTURE(file);
+    CHECK(relative_to(base, file) ==
+          std::filesystem::path(file).lexically_relative(base).generic_string());
+  }
 }
