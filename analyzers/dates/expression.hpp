@@ -82,6 +82,10 @@ struct Expr {
   Span year_span;
   Span time_span;  // the clock time and its zone, "3:00 am Moscow time"
 
+  // "Wednesday's ruling", "Friday's close": a day written with 's, naming an event the copy
+  // reports (not "ahead of Sunday's vote").
+  bool possessive_of_event = false;
+
   bool has_time() const { return minutes != kNone || part != PartOfDay::none; }
 };
 

@@ -704,7 +704,10 @@ class Resolver {
       n_.value = "XXXX-WXX-" + std::to_string(e_.weekday);
       return;
     }
-    set_point(day_point(resolve_weekday(reference_, e_.weekday, e_.shift, c_.tense)));
+    // "get around Wednesday's ruling": the verb is not about the day, and a day's event that
+    // copy names this way has happened (news convention: the past).
+    Tense tense = e_.possessive_of_event ? Tense::past : c_.tense;
+    set_point(day_point(resolve_weekday(reference_, e_.weekday, e_.shift, tense)));
   }
 
   void unit_relative() {

@@ -240,6 +240,7 @@ void Recognizer::finish(Expr& e, std::vector<Expr>& out) {
   if (lexeme(e.end_token - 1).has(possessive)) {
     std::string_view last = text(e.end_token - 1);
     e.span.end -= last.back() == 's' && last[last.size() - 2] == '\'' ? 2 : 4;
+    e.possessive_of_event = !(word(e.first_token - 1, "of") && word(e.first_token - 2, "ahead"));
   }
   floor_ = e.end_token;
   out.push_back(e);

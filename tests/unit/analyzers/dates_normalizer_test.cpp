@@ -95,6 +95,17 @@ TEST_CASE("normalizer: weekdays follow the tense") {
   check_value("They met on Friday.", "Friday", {"DATE", "XXXX-WXX-5"}, std::nullopt);
 }
 
+TEST_CASE("normalizer: a weekday with 's names an event the copy reports: the past") {
+  // The dateline 2024-03-12 is a Tuesday; "would" is not about the ruling.
+  check_value("They said they would look for ways around Friday's ruling.", "Friday",
+              {"DATE", "2024-03-08"});
+  check_value("Traders will study Monday's close.", "Monday", {"DATE", "2024-03-11"});
+  // Near-misses: "ahead of" an event looks forward, and without 's the verb decides.
+  check_value("Officials will gather ahead of Sunday's vote.", "Sunday", {"DATE", "2024-03-17"});
+  check_value("They would look for ways around the ruling on Friday.", "Friday",
+              {"DATE", "2024-03-15"});
+}
+
 TEST_CASE("normalizer: a weekday restated by a date in parentheses takes the date") {
   std::optional<DateMention> tuesday =
       mention("Russia said on Tuesday (Mar 12) it won.", "Tuesday");
