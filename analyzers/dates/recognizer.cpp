@@ -1148,6 +1148,11 @@ bool Recognizer::match_month(Index i, Expr& e, bool from_weekday) {
       j += 2;
     } else {
       if (bare_abbreviation) return false;
+      // "the March of Dimes", "the March of the Combatant Mothers": a name.
+      Index named = word(j + 1, "the") ? j + 2 : j + 1;
+      if (word(j, "of") && capitalized(named) && tokens_[named].kind == TokenKind::word &&
+          !lexeme(named))
+        return false;
       // A month named alone: "May" is a verb and a name too, so it needs a preposition or
       // modifier before it; any month right after a capitalized word is likely a name.
       bool introduced = false;
@@ -1276,6 +1281,11 @@ bool Recognizer::match_weekday(Index i, Expr& e) {
 }
 
 bool Recognizer::match_day_deixis(Index i, Expr& e) {
+  // Title case after a capitalized word inside a sentence is a name: "USA Today", "The Today
+  // show" (not "The Deadline is Tomorrow").
+  if (capitalized(i) && !sentence_start(i) && !(tokens_[i].flags & TokenFlag::all_upper) &&
+      i > first_ && tokens_[i - 1].kind == TokenKind::word && capitalized(i - 1))
+    return false;
   int value = lexeme(i).value;
   e.kind = ExprKind::offset;
   e.unit = Unit::day;

@@ -90,4 +90,10 @@ TEST_CASE("recognizer: near-misses that are not times") {
   check_extents("The current account deficit widened; the fall of the regime followed.");
   check_extents("They may go. The Sun reported an earlier draft.");
   check_extents("Flight 2024 landed at Gate 7 with the Communist Party daily Granma.");
+  check_extents("He told USA Today so. This is VOA Today. The Today show aired it.");
+  check_extents("She led the March of the Combatant Mothers and the March of Dimes.");
+  // Near-misses: "today" in running text, at a sentence's start, and a month "of" a year.
+  check_extents("He said [[today]] it was over. [[Today]] it is. \"[[Today]] we won.\"");
+  check_extents("The Deadline is [[Tomorrow]].");
+  check_extents("It ended in [[March of 2023]] and resumed in [[March]] of [[the next year]].");
 }
