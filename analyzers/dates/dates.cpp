@@ -145,9 +145,9 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
           context.tense_distance = reading.distance;
           normalized[k] = dates::normalize(e, context);
           const dates::Normalized& n = normalized[k];
-          // A comparison ("a year earlier", "the year-ago quarter") is not what later
-          // expressions count from.
-          bool comparison = e.year_before_context ||
+          // A comparison ("a year earlier", "the year-ago quarter", "the 1988 period") is not what
+          // later expressions count from.
+          bool comparison = e.year_before_context || e.reported_period ||
                             (e.kind == dates::ExprKind::offset && e.unit == dates::Unit::year);
           if (n.point && names_a_period(*n.point) && n.point->grain == dates::Grain::quarter &&
               !comparison) {

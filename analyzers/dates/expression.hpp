@@ -47,6 +47,9 @@ struct Expr {
   int century = kNone;  // 19 for the 20th century (the 1900s)
   Holiday holiday = Holiday::none;
   bool fiscal = false;  // "fiscal 2024": the value is the year as written
+  // "the 1988 quarter", "the 1989 period": in earnings copy, the quarter being reported, in
+  // the year written.
+  bool reported_period = false;
 
   // "last March", "next Tuesday", "this summer", "last week": -1, 0, +1; kComing for "this
   // coming Tuesday" and "the coming Sunday" (the first one after the dateline); kNone when
@@ -78,6 +81,10 @@ struct Expr {
   Span day_span;
   Span year_span;
   Span time_span;  // the clock time and its zone, "3:00 am Moscow time"
+
+  // "Wednesday's ruling", "Friday's close": a day written with 's, naming an event the copy
+  // reports (not "ahead of Sunday's vote").
+  bool possessive_of_event = false;
 
   bool has_time() const { return minutes != kNone || part != PartOfDay::none; }
 };

@@ -368,6 +368,9 @@ class Resolver {
         n_.type = "SET";
         if (e_.weekday != kNone) {
           n_.value = "XXXX-WXX-" + std::to_string(e_.weekday) + time_suffix(e_);
+        } else if (e_.month != kNone) {  // "each July", "every March 1"
+          n_.value = "XXXX-" + padded(e_.month, 2);
+          if (e_.day != kNone) n_.value += "-" + padded(e_.day, 2);
         } else if (e_.unit == Unit::none) {
           n_.value = "XXXX-XX-XX" + time_suffix(e_);
         } else {
@@ -479,6 +482,13 @@ class Resolver {
     }
     int year = e_.year;
     if (e_.year_before_context) return year_before_context();
+    if (e_.reported_period && year != kNone && c_.reporting_quarter &&
+        c_.reporting_quarter->year != kNone) {
+      // "the 1988 quarter" after a third-quarter result: the third quarter of 1988.
+      Point point = *c_.reporting_quarter;
+      point.year = year;
+      return set_point(point);
+    }
     if (year == kNone && e_.year_shift != kNone) {
       mark_relative(c_.dateline);
       if (has_dateline()) year = dateline_.year + e_.year_shift;
@@ -625,7 +635,7 @@ class Resolver {
         } else if (e_.shift == 0) {
           index = dateline_.year * 12 + target;
         } else {
-          index = infer_year(dateline_, e_.month, kNone, year_tense()) * 12 + target;
+          index = infer_year(dateline_, e_.month, kNone, c_.tense) * 12 + target;
         }
         year = index / 12;
       }
@@ -694,7 +704,10 @@ class Resolver {
       n_.value = "XXXX-WXX-" + std::to_string(e_.weekday);
       return;
     }
-    set_point(day_point(resolve_weekday(reference_, e_.weekday, e_.shift, c_.tense)));
+    // "get around Wednesday's ruling": the verb is not about the day, and a day's event that
+    // copy names this way has happened (news convention: the past).
+    Tense tense = e_.possessive_of_event ? Tense::past : c_.tense;
+    set_point(day_point(resolve_weekday(reference_, e_.weekday, e_.shift, tense)));
   }
 
   void unit_relative() {
@@ -747,6 +760,13 @@ class Resolver {
         if (e_.shift == kNone) {
           if (c_.previous && c_.previous->grain == Grain::quarter && c_.previous->year != kNone)
             return set_point(*c_.previous);
+          // Earnings copy names its quarter once ("the fiscal first quarter") and then says
+          // "the quarter" though other dates come between; a quarter not yet over ("an
+          // estimate for fourth-quarter results") has no results to report.
+          const std::optional<Point>& reported = c_.reporting_quarter;
+          if (reported && reported->year != kNone &&
+              reported->year * 4 + reported->quarter - 1 < current)
+            return set_point(*reported);
           return set_point(quarter_point(current - 1));
         }
         return set_point(quarter_point(current + shift));

@@ -240,6 +240,7 @@ void Recognizer::finish(Expr& e, std::vector<Expr>& out) {
   if (lexeme(e.end_token - 1).has(possessive)) {
     std::string_view last = text(e.end_token - 1);
     e.span.end -= last.back() == 's' && last[last.size() - 2] == '\'' ? 2 : 4;
+    e.possessive_of_event = !(word(e.first_token - 1, "of") && word(e.first_token - 2, "ahead"));
   }
   floor_ = e.end_token;
   out.push_back(e);
@@ -951,6 +952,7 @@ bool Recognizer::match_number(Index i, Expr& e) {
   if (word(j, "period") || word(j, "quarter")) {
     ++j;  // "the 1988 period", "the 1988 quarter"
     with_the = true;
+    e.reported_period = true;
   } else if (is(j, WordClass::ordinal) && lexeme(j).value <= 4 &&
              (word(j + 1, "quarter") ||
               (dash(j + 1) && touching(j, j + 1) && word(j + 2, "quarter")))) {
@@ -1146,6 +1148,11 @@ bool Recognizer::match_month(Index i, Expr& e, bool from_weekday) {
       j += 2;
     } else {
       if (bare_abbreviation) return false;
+      // "the March of Dimes", "the March of the Combatant Mothers": a name.
+      Index named = word(j + 1, "the") ? j + 2 : j + 1;
+      if (word(j, "of") && capitalized(named) && tokens_[named].kind == TokenKind::word &&
+          !lexeme(named))
+        return false;
       // A month named alone: "May" is a verb and a name too, so it needs a preposition or
       // modifier before it; any month right after a capitalized word is likely a name.
       bool introduced = false;
@@ -1175,6 +1182,13 @@ bool Recognizer::match_month(Index i, Expr& e, bool from_weekday) {
     }
   }
   e.end_token = j;
+  // "each July", "every March 1": a date that recurs, a SET.
+  if (!from_weekday && e.year == kNone && e.year_shift == kNone && i > floor_ &&
+      (word(i - 1, "each") || word(i - 1, "every"))) {
+    e.kind = ExprKind::set;
+    e.first_token = i - 1;
+    return true;
+  }
   if (!from_weekday) {
     if (e.day == kNone) extend_shift(e);
     extend_position(e);
@@ -1267,6 +1281,11 @@ bool Recognizer::match_weekday(Index i, Expr& e) {
 }
 
 bool Recognizer::match_day_deixis(Index i, Expr& e) {
+  // Title case after a capitalized word inside a sentence is a name: "USA Today", "The Today
+  // show" (not "The Deadline is Tomorrow").
+  if (capitalized(i) && !sentence_start(i) && !(tokens_[i].flags & TokenFlag::all_upper) &&
+      i > first_ && tokens_[i - 1].kind == TokenKind::word && capitalized(i - 1))
+    return false;
   int value = lexeme(i).value;
   e.kind = ExprKind::offset;
   e.unit = Unit::day;
@@ -2071,12 +2090,6 @@ bool Recognizer::match_reference(Index i, Expr& e) {
                   next.word_class == WordClass::part_of_day ||
                   (in(j) && tokens_[j].kind == TokenKind::number) ||
                   (word(j, "that") && is(j + 1, WordClass::unit));
-  bool after_determiner =
-      i > floor_ &&
-      (word(i - 1, "the") || word(i - 1, "a") || word(i - 1, "an") || word(i - 1, "its") ||
-       word(i - 1, "their") || word(i - 1, "his") || word(i - 1, "her") || word(i - 1, "our") ||
-       (tokens_[i - 1].kind == TokenKind::word && text(i - 1).size() > 2 &&
-        text(i - 1).substr(text(i - 1).size() - 2) == "'s"));
   if (word(i, "now")) {
     if (i > floor_ && word(i - 1, "from")) return false;
     return true;
@@ -2097,20 +2110,10 @@ bool Recognizer::match_reference(Index i, Expr& e) {
     if (i > floor_ && (word(i - 1, "more") || word(i - 1, "most"))) e.first_token = i - 1;
     return true;
   }
-  if (word(i, "earlier")) {
-    // An adverb on its own ("earlier said"); "earlier this month" belongs to "month", and "an
-    // earlier report" is an adjective.
-    if (leads_on || word(j, "in") || word(j, "than") || word(j, "on") || word(j, "at") ||
-        word(j, "today") || after_determiner || (dash(j) && touching(i, j)))
-      return false;
-    if (i > floor_ && (word(i - 1, "much") || word(i - 1, "even") || word(i - 1, "still") ||
-                       is(i - 1, WordClass::unit) || is(i - 1, WordClass::weekday) ||
-                       tokens_[i - 1].kind == TokenKind::number))
-      return false;
-    // "for earlier generations": an adjective before a plural noun.
-    if (i > floor_ && word(i - 1, "for") && lower_word(j)) return false;
-    return true;
-  }
+  // "earlier" on its own ("had earlier said", "Earlier, they had...") orders one event before
+  // another rather than naming a time: TimeML leaves it to the events. "earlier this month"
+  // belongs to "month", "Earlier Friday" to "Friday".
+  if (word(i, "earlier")) return false;
   if (word(i, "past")) {
     // "the past" as a noun; "the past two months" belongs to "months".
     if (leads_on || word(j, "few") || word(j, "several")) return false;

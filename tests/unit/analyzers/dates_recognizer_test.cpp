@@ -50,6 +50,7 @@ TEST_CASE("recognizer: years, decades, seasons, quarters") {
   check_extents("Its [[third-quarter]] profit beat [[the year-ago quarter]].");
   check_extents("Results for [[fiscal 2023]] come out [[this summer]].");
   check_extents("The bridge opens [[the second half of 2025]].");
+  check_extents("Profit fell from [[the 1988 quarter]] and rose from [[the 1989 period]].");
 }
 
 TEST_CASE("recognizer: relative dates") {
@@ -57,7 +58,9 @@ TEST_CASE("recognizer: relative dates") {
   check_extents("The council met [[last week]] and meets again [[next Tuesday]].");
   check_extents("Sales rose [[earlier this year]] and fell [[this month]].");
   check_extents("He left [[three days ago]] and returned [[two weeks later]].");
-  check_extents("Officials said [[earlier]] that the road was closed.");
+  // "earlier" alone orders events; it names no time.
+  check_extents("Officials said earlier that the road was closed. Earlier, it was open.");
+  check_extents("It rained [[earlier this week]] and [[Earlier Friday]] too.");
   check_extents("Prices are rising [[now]] and rose [[recently]].");
   check_extents("The storm hit [[this morning]] and [[last night]].");
   check_extents("[[The day before]], the road was open.");
@@ -78,6 +81,7 @@ TEST_CASE("recognizer: durations and sets") {
   check_extents("The paper comes out [[daily]]; the board meets [[every week]].");
   check_extents("Inspectors visit [[twice a year]] and earn $500 a week.");
   check_extents("The plant runs for [[twenty-four hours]] over [[a dozen years]].");
+  check_extents("Marchers parade [[each July]] and pay [[every March 1]].");
 }
 
 TEST_CASE("recognizer: near-misses that are not times") {
@@ -86,4 +90,10 @@ TEST_CASE("recognizer: near-misses that are not times") {
   check_extents("The current account deficit widened; the fall of the regime followed.");
   check_extents("They may go. The Sun reported an earlier draft.");
   check_extents("Flight 2024 landed at Gate 7 with the Communist Party daily Granma.");
+  check_extents("He told USA Today so. This is VOA Today. The Today show aired it.");
+  check_extents("She led the March of the Combatant Mothers and the March of Dimes.");
+  // Near-misses: "today" in running text, at a sentence's start, and a month "of" a year.
+  check_extents("He said [[today]] it was over. [[Today]] it is. \"[[Today]] we won.\"");
+  check_extents("The Deadline is [[Tomorrow]].");
+  check_extents("It ended in [[March of 2023]] and resumed in [[March]] of [[the next year]].");
 }
