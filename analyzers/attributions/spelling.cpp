@@ -39,8 +39,10 @@ std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameM
       if (space == std::string::npos) space = name.text.size();
       std::string_view word = std::string_view(name.text).substr(start, space - start);
       start = space + 1;
-      std::size_t at = prose.find(word, cursor);
-      if (at == std::string_view::npos || at >= name.span.end) break;
+      // Searched within the name's own span: a word not found there must not cost a scan of
+      // the rest of the document.
+      std::size_t at = prose.substr(0, name.span.end).find(word, cursor);
+      if (at == std::string_view::npos) break;
       cursor = static_cast<std::uint32_t>(at + word.size());
       // "Corp." and "Corp", "Mich." and "Mich": an abbreviation's period is no spelling.
       while (!word.empty() && word.back() == '.')

@@ -106,8 +106,8 @@ Batch prepare_batch(const BatchOptions& options, std::ostream& err) {
   return batch;
 }
 
-void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
-               std::ostream& err) {
+void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed, std::ostream& err,
+               const SkippedCallback& on_skipped) {
   const std::size_t count = batch.inputs.size();
   std::vector<std::optional<std::string>> read_errors(count);
   // read_errors[i] says why input i was not analysed. Not vector<bool>: threads set neighbours.
@@ -119,11 +119,13 @@ void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
       ReadResult read = read_input(input.file, batch.max_document_bytes);
       if (read.error) {
         read_errors[i] = std::move(read.error);
+        if (on_skipped) on_skipped(i);
         continue;
       }
       if (read.too_large) {
         read_errors[i] = too_large_reason(read.size, batch.max_document_bytes);
         skipped[i] = 1;
+        if (on_skipped) on_skipped(i);
         continue;
       }
       analyzers::Document document;
@@ -136,6 +138,7 @@ void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed,
       } catch (const std::exception& error) {
         // One document that breaks the engine must not take the rest of the run with it.
         read_errors[i] = std::string("analysis failed: ") + error.what();
+        if (on_skipped) on_skipped(i);
       }
     }
   };

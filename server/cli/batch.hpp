@@ -47,10 +47,16 @@ Batch prepare_batch(const BatchOptions& options, std::ostream& err);
 using AnalyzedCallback = std::function<void(std::size_t index, const analyzers::Document& document,
                                             const analyzers::Analysis& analysis)>;
 
+// Called on worker threads, once per input that was not analysed (unreadable, too large, or the
+// analysis failed), with its input index.
+using SkippedCallback = std::function<void(std::size_t index)>;
+
 // Reads and analyzes every input on `jobs` threads. Inputs that cannot be read are printed to
 // `err` ("copydesk: cannot read PATH: reason") in input order, appended to batch.errors, and
-// skipped; so are inputs over the size limit ("copydesk: PATH: too large: ...").
-void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed, std::ostream& err);
+// skipped; so are inputs over the size limit ("copydesk: PATH: too large: ..."). Every input
+// gets exactly one of the two callbacks.
+void run_batch(Batch& batch, unsigned jobs, const AnalyzedCallback& on_analyzed, std::ostream& err,
+               const SkippedCallback& on_skipped = {});
 
 // The message for an input that could not be read.
 std::string cannot_read_message(const output::InputError& error);

@@ -141,17 +141,40 @@ int run_check(const CheckOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const BatchOptions batch_options = to_batch_options(options.inputs);
   Batch batch = prepare_batch(batch_options, std::cerr);
+  const std::size_t count = batch.inputs.size();
 
-  std::vector<std::optional<output::FileReport>> files(batch.inputs.size());
+  std::vector<std::optional<output::FileReport>> files(count);
   // Names spelled one way in one file and another way in the next: checked across the files of
   // one run when they are few enough to be one story package, not a whole archive.
-  const bool across_files = batch.inputs.size() >= 2 && batch.inputs.size() <= kMaxDocumentsAcross;
-  std::vector<analyzers::attributions::DocumentNames> names(across_files ? batch.inputs.size() : 0);
-  std::vector<analyzers::claims::DocumentFigures> figures(across_files ? batch.inputs.size() : 0);
+  const bool across_files = count >= 2 && count <= kMaxDocumentsAcross;
+  std::vector<analyzers::attributions::DocumentNames> names(across_files ? count : 0);
+  std::vector<analyzers::claims::DocumentFigures> figures(across_files ? count : 0);
   std::mutex profile_mutex;
   analyzers::StageTimings timings;
   std::size_t analysed_bytes = 0;
   std::size_t analysed_files = 0;
+
+  // JSON without checks across files is written as the files come, in input order: each file's
+  // report is freed once written, so memory stays flat over a corpus of any size.
+  std::optional<output::JsonReportStream> json_stream;
+  if (options.format == "json" && !across_files) json_stream.emplace(std::cout);
+  std::mutex stream_mutex;
+  std::vector<char> finished(json_stream ? count : 0, 0);
+  std::size_t next_to_write = 0;
+  std::optional<Severity> worst_written;
+  auto finish_input = [&](std::size_t index) {
+    std::lock_guard lock(stream_mutex);
+    finished[index] = 1;
+    for (; next_to_write < count && finished[next_to_write]; ++next_to_write) {
+      std::optional<output::FileReport>& file = files[next_to_write];
+      if (!file) continue;  // not read: named in the errors
+      json_stream->file(*file);
+      for (const analyzers::Finding& finding : file->findings)
+        if (!worst_written || finding.severity > *worst_written) worst_written = finding.severity;
+      file.reset();
+    }
+  };
+
   run_batch(
       batch, batch_options.jobs,
       [&](std::size_t index, const analyzers::Document& document,
@@ -173,22 +196,34 @@ int run_check(const CheckOptions& options) {
                             analyzers::claims::credited_figures(
                                 analysis.prose.prose, analysis.segmentation, analysis.annotations)};
         }
+        if (json_stream) finish_input(index);
       },
-      std::cerr);
-  if (across_files) add_cross_file_findings(batch, names, figures, files);
+      std::cerr,
+      [&](std::size_t index) {
+        if (json_stream) finish_input(index);
+      });
 
-  output::Report report;
-  for (std::optional<output::FileReport>& file : files)
-    if (file) report.files.push_back(std::move(*file));
-  report.errors = batch.errors;
-  report.rules = output::describe_rules(analyzers::rule_catalog());
-  report.tool_version = kVersion;
-  report.root_uri = root_uri();
-
-  if (options.format == "json")
-    output::write_json(report, std::cout);
-  else
-    std::cout << render(report, options);
+  std::optional<Severity> worst;
+  if (json_stream) {
+    json_stream->finish(batch.errors.size());
+    worst = worst_written;
+  } else {
+    if (across_files) add_cross_file_findings(batch, names, figures, files);
+    output::Report report;
+    for (std::optional<output::FileReport>& file : files)
+      if (file) report.files.push_back(std::move(*file));
+    report.errors = batch.errors;
+    report.rules = output::describe_rules(analyzers::rule_catalog());
+    report.tool_version = kVersion;
+    report.root_uri = root_uri();
+    if (options.format == "json")
+      output::write_json(report, std::cout);
+    else
+      std::cout << render(report, options);
+    for (const output::FileReport& file : report.files)
+      for (const analyzers::Finding& finding : file.findings)
+        if (!worst || finding.severity > *worst) worst = finding.severity;
+  }
   std::cout << std::flush;
   if (options.profile) {
     std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
@@ -198,10 +233,7 @@ int run_check(const CheckOptions& options) {
   if (!batch.errors.empty() || batch.config_failed) return 2;
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);
   if (!threshold) return 0;
-  for (const output::FileReport& file : report.files)
-    for (const analyzers::Finding& finding : file.findings)
-      if (finding.severity >= *threshold) return 1;
-  return 0;
+  return worst && *worst >= *threshold ? 1 : 0;
 }
 
 }  // namespace copydesk::server::cli

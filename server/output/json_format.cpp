@@ -217,53 +217,65 @@ std::string format_json(const Report& report) {
   return std::move(out).str();
 }
 
+JsonReportStream::JsonReportStream(std::ostream& out) : stream_(out), writer_(out_) {
+  writer_.begin_object();
+  writer_.field("version", 1);
+  writer_.key("files");
+  writer_.begin_array();
+}
+
+void JsonReportStream::file(const FileReport& file) {
+  PrettyJsonWriter& w = writer_;
+  w.begin_object();
+  w.field("path", file.path);
+  w.key("dateline");
+  if (file.dateline.date) {
+    w.begin_object();
+    w.field("value", analyzers::to_iso(*file.dateline.date));
+    w.field("source", analyzers::to_string(file.dateline.source));
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("diagnostics");
+  w.begin_array();
+  for (const analyzers::Finding& finding : file.findings)
+    write_diagnostic(w, file, finding);
+  w.end_array();
+  w.end_object();
+  stream_ << out_;
+  out_.clear();
+  add_to_summary(summary_, file);
+}
+
+void JsonReportStream::finish(std::size_t unreadable) {
+  PrettyJsonWriter& w = writer_;
+  w.end_array();
+  w.key("summary");
+  w.begin_object();
+  w.field("files", summary_.files);
+  w.field("files_with_problems", summary_.files_with_problems);
+  w.field("problems", summary_.problems);
+  w.field("errors", summary_.count(analyzers::Severity::error));
+  w.field("warnings", summary_.count(analyzers::Severity::warning));
+  w.field("info", summary_.count(analyzers::Severity::info));
+  w.field("hints", summary_.count(analyzers::Severity::hint));
+  w.field("unreadable", unreadable);
+  w.end_object();
+  w.end_object();
+  out_ += '\n';
+  stream_ << out_;
+  out_.clear();
+}
+
 void write_json(const Report& report, std::ostream& stream) {
   // Written file by file, laid out as nlohmann's dump(2) would lay out the whole tree, without
   // building one: a tree for a corpus of thousands of files takes several times the output's
   // size in memory, and building it most of the time `check` spends outside the analysis.
-  std::string out;
-  PrettyJsonWriter w(out);
-  w.begin_object();
-  w.field("version", 1);
-  w.key("files");
-  w.begin_array();
-  for (const FileReport& file : report.files) {
-    w.begin_object();
-    w.field("path", file.path);
-    w.key("dateline");
-    if (file.dateline.date) {
-      w.begin_object();
-      w.field("value", analyzers::to_iso(*file.dateline.date));
-      w.field("source", analyzers::to_string(file.dateline.source));
-      w.end_object();
-    } else {
-      w.null();
-    }
-    w.key("diagnostics");
-    w.begin_array();
-    for (const analyzers::Finding& finding : file.findings)
-      write_diagnostic(w, file, finding);
-    w.end_array();
-    w.end_object();
-    stream << out;
-    out.clear();
-  }
-  w.end_array();
-  const Summary summary = summarize(report);
-  w.key("summary");
-  w.begin_object();
-  w.field("files", summary.files);
-  w.field("files_with_problems", summary.files_with_problems);
-  w.field("problems", summary.problems);
-  w.field("errors", summary.count(analyzers::Severity::error));
-  w.field("warnings", summary.count(analyzers::Severity::warning));
-  w.field("info", summary.count(analyzers::Severity::info));
-  w.field("hints", summary.count(analyzers::Severity::hint));
-  w.field("unreadable", report.errors.size());
-  w.end_object();
-  w.end_object();
-  out += '\n';
-  stream << out;
+  JsonReportStream json(stream);
+  for (const FileReport& file : report.files)
+    json.file(file);
+  json.finish(report.errors.size());
 }
 
 }  // namespace copydesk::server::output

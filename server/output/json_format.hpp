@@ -69,4 +69,23 @@ std::string format_json(const Report& report);
 // The same, written to `out` file by file: the output of a large corpus is never held whole.
 void write_json(const Report& report, std::ostream& out);
 
+// The JSON report written as the files come: begin, then each file in order, then the summary.
+// `check` hands each file over as soon as it and every file before it are analysed, so a corpus
+// of any size needs memory for a few files, not for all of them. The bytes are those of
+// write_json() for the same files.
+class JsonReportStream {
+ public:
+  explicit JsonReportStream(std::ostream& out);
+  void file(const FileReport& file);
+  // `unreadable`: the inputs that could not be read.
+  void finish(std::size_t unreadable);
+  const Summary& summary() const { return summary_; }
+
+ private:
+  std::ostream& stream_;
+  std::string out_;
+  PrettyJsonWriter writer_;
+  Summary summary_;
+};
+
 }  // namespace copydesk::server::output

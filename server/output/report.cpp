@@ -73,15 +73,18 @@ std::vector<RuleDescriptor> describe_rules(const std::vector<analyzers::RuleInfo
   return rules;
 }
 
+void add_to_summary(Summary& summary, const FileReport& file) {
+  ++summary.files;
+  if (!file.findings.empty()) ++summary.files_with_problems;
+  summary.problems += file.findings.size();
+  for (const analyzers::Finding& finding : file.findings)
+    ++summary.by_severity[static_cast<std::size_t>(finding.severity)];
+}
+
 Summary summarize(const Report& report) {
   Summary summary;
-  summary.files = report.files.size();
-  for (const FileReport& file : report.files) {
-    if (!file.findings.empty()) ++summary.files_with_problems;
-    summary.problems += file.findings.size();
-    for (const analyzers::Finding& finding : file.findings)
-      ++summary.by_severity[static_cast<std::size_t>(finding.severity)];
-  }
+  for (const FileReport& file : report.files)
+    add_to_summary(summary, file);
   return summary;
 }
 

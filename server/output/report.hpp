@@ -73,6 +73,8 @@ struct Summary {
 };
 
 Summary summarize(const Report& report);
+// Counts one file into `summary`.
+void add_to_summary(Summary& summary, const FileReport& file);
 
 // A 1-based line and column. Columns count code points unless a format says otherwise.
 struct TextPoint {
