@@ -199,6 +199,43 @@ TEST_CASE("check: --jobs 1 and --jobs 8 give the same output, in input order") {
                           dir.path())) == lines_of(expected));
 }
 
+TEST_CASE("check: a run too large to check across files streams JSON in input order") {
+  // Over 100 files, JSON is written file by file as the workers finish: the order, the summary
+  // and the skipped inputs must come out as they do for a small run.
+  TempDir dir;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 130; ++i) {
+    std::string name = std::to_string(i);
+    name = "desk/" + std::string(3 - name.size(), '0') + name + ".txt";
+    if (i == 40) {
+      dir.write(name, "date 2024-03-13\n" + std::string(1200 * 1024, 'a') + "\n");
+      continue;  // over --max-document-mib 1: named on stderr, not in files
+    }
+    dir.write(name, i % 4 == 0 ? kUnbalanced : kClean);
+    expected.push_back(name);
+  }
+  const Result serial = run(
+      {"check", "--format", "json", "--jobs", "1", "--max-document-mib", "1", "desk"}, dir.path());
+  const Result parallel = run(
+      {"check", "--format", "json", "--jobs", "8", "--max-document-mib", "1", "desk"}, dir.path());
+  CHECK(serial.code == 2);
+  CHECK(parallel.code == 2);
+  CHECK(serial.out == parallel.out);
+  CHECK(contains(serial.err, "desk/040.txt: too large"));
+  CHECK(checked_paths(parallel) == lines_of(expected));
+  const json report = json::parse(parallel.out);
+  std::size_t problems = 0;
+  for (const json& file : report["files"])
+    problems += file["diagnostics"].size();
+  CHECK(report["summary"]["files"] == 129);
+  CHECK(report["summary"]["problems"] == problems);
+  CHECK(problems > 0);
+  CHECK(report["summary"]["unreadable"] == 1);
+  // Without the oversized file: findings make it exit 1, not 2.
+  fs::remove(dir.path() / "desk" / "040.txt");
+  CHECK(run({"check", "--format", "json", "--jobs", "8", "desk"}, dir.path()).code == 1);
+}
+
 TEST_CASE("check: the formats on a real run") {
   TempDir dir;
   dir.write("desk/a.txt", "\tZo\xC3\xAB said \"we will go.\n");
