@@ -34,15 +34,26 @@ std::string spelling_key(std::string_view word) {
 }
 
 void append_spelling_key(std::string_view word, std::string& key) {
-  const std::size_t start = key.size();
-  for (char c : strip_possessive(word)) {
+  // Built in a local buffer and appended once: character by character, std::string's capacity
+  // checks cost more than the rules.
+  word = strip_possessive(word);
+  char buffer[64];
+  std::size_t size = 0;
+  char previous = '\0';  // the last character this word appended
+  for (char c : word) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == 'y') c = 'i';
     if (c == '-' || c == '\'' || c == '.') continue;
     bool letter = c >= 'a' && c <= 'z';
-    if (letter && key.size() > start && key.back() == c) continue;
-    key += c;
+    if (letter && c == previous) continue;
+    if (size == sizeof buffer) {
+      key.append(buffer, size);
+      size = 0;
+    }
+    buffer[size++] = c;
+    previous = c;
   }
+  key.append(buffer, size);
 }
 
 std::vector<NameMention> find_names(const TaggedText& text) {

@@ -6,11 +6,17 @@
 namespace copydesk::analyzers::attributions {
 namespace {
 
-// One capitalized word of a name, with the key its variants share.
+// One capitalized word of a name, with the key its variants share. The key is kept in an arena
+// string the caller owns (one allocation for all words, not two per word); `written` views the
+// prose the names were read from.
 struct NameWord {
   Span span;
-  std::string written;
-  std::string group;  // "s:" + surname key, or "f:" + first-name key + "|" + surname key
+  std::string_view written;
+  std::uint32_t group_start = 0;  // "s:" + surname key, or "f:" + first-name key + "|" + surname
+  std::uint32_t group_size = 0;   // key, at keys[group_start, group_start + group_size)
+  std::string_view group(const std::string& keys) const {
+    return std::string_view(keys).substr(group_start, group_size);
+  }
 };
 
 bool starts_capitalized(std::string_view word) {
@@ -24,8 +30,9 @@ bool is_corporate_suffix(std::string_view word) {
          word == "Bhd" || word == "Plc" || word == "PLC" || word == "Corporation";
 }
 
-std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameMention>& names) {
-  std::vector<NameWord> words;
+// Appends the words of `names` worth comparing to `words`, their group keys to `keys`.
+void name_words(std::string_view prose, const std::vector<NameMention>& names,
+                std::vector<NameWord>& words, std::string& keys) {
   std::string surname_key;
   std::string key;
   for (const NameMention& name : names) {
@@ -57,18 +64,18 @@ std::vector<NameWord> name_words(std::string_view prose, const std::vector<NameM
       bool last = start >= name.text.size();
       NameWord entry;
       entry.span = {static_cast<std::uint32_t>(at), cursor};
-      entry.written = std::string(word);
-      entry.group.reserve(key.size() + surname_key.size() + 3);
-      entry.group = last ? "s:" : "f:";
-      entry.group += key;
+      entry.written = prose.substr(at, word.size());
+      entry.group_start = static_cast<std::uint32_t>(keys.size());
+      keys += last ? "s:" : "f:";
+      keys += key;
       if (!last) {
-        entry.group += '|';
-        entry.group += surname_key;
+        keys += '|';
+        keys += surname_key;
       }
-      words.push_back(std::move(entry));
+      entry.group_size = static_cast<std::uint32_t>(keys.size() - entry.group_start);
+      words.push_back(entry);
     }
   }
-  return words;
 }
 
 }  // namespace
@@ -77,13 +84,15 @@ std::vector<SpellingVariant> find_spelling_variants(
     std::string_view prose, const std::vector<NameMention>& names,
     const std::map<std::string, std::string>& house_spellings) {
   std::vector<SpellingVariant> variants;
-  std::vector<NameWord> words = name_words(prose, names);
+  std::vector<NameWord> words;
+  std::string keys;
+  name_words(prose, names, words, keys);
   // Groups as runs of word indices sorted by key, each run in text order: no map of strings.
   std::vector<std::uint32_t> order(words.size());
   for (std::uint32_t i = 0; i < order.size(); ++i)
     order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    int c = words[a].group.compare(words[b].group);
+    int c = words[a].group(keys).compare(words[b].group(keys));
     return c != 0 ? c < 0 : a < b;
   });
   struct Group {
@@ -92,7 +101,7 @@ std::vector<SpellingVariant> find_spelling_variants(
   std::vector<Group> groups;
   for (std::size_t k = 0; k < order.size();) {
     std::size_t end = k + 1;
-    while (end < order.size() && words[order[end]].group == words[order[k]].group)
+    while (end < order.size() && words[order[end]].group(keys) == words[order[k]].group(keys))
       ++end;
     groups.push_back({k, end});
     k = end;
@@ -115,10 +124,11 @@ std::vector<SpellingVariant> find_spelling_variants(
       if (words[w].written == words[reference].written) continue;
       SpellingVariant variant;
       variant.span = words[w].span;
-      variant.written = words[w].written;
-      variant.other = words[reference].written;
+      variant.written = std::string(words[w].written);
+      variant.other = std::string(words[reference].written);
       variant.other_span = words[reference].span;
-      if (auto it = house_spellings.find(words[w].written); it != house_spellings.end())
+      if (auto it = house_spellings.find(std::string(words[w].written));
+          it != house_spellings.end())
         variant.house = it->second;
       variants.push_back(std::move(variant));
       reported[w] = true;
@@ -127,11 +137,12 @@ std::vector<SpellingVariant> find_spelling_variants(
   // A variant the house list names, even when the document uses no other spelling.
   for (std::size_t w = 0; w < words.size(); ++w) {
     if (reported[w]) continue;
-    auto it = house_spellings.find(words[w].written);
+    if (house_spellings.empty()) break;
+    auto it = house_spellings.find(std::string(words[w].written));
     if (it == house_spellings.end() || it->second == words[w].written) continue;
     SpellingVariant variant;
     variant.span = words[w].span;
-    variant.written = words[w].written;
+    variant.written = std::string(words[w].written);
     variant.other = it->second;
     variant.house = it->second;
     variants.push_back(std::move(variant));
@@ -148,12 +159,18 @@ std::vector<std::vector<Finding>> cross_document_spellings(
   std::vector<std::vector<Finding>> findings(documents.size());
   std::unordered_map<std::string, std::vector<Occurrence>> groups;
   std::vector<std::string> order;
-  for (std::size_t d = 0; d < documents.size(); ++d)
-    for (NameWord& word : name_words(documents[d].prose, documents[d].names)) {
-      auto [it, added] = groups.try_emplace(word.group);
-      if (added) order.push_back(word.group);
-      it->second.push_back({d, std::move(word)});
+  std::string keys;
+  std::vector<NameWord> words;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    words.clear();
+    name_words(documents[d].prose, documents[d].names, words, keys);
+    for (const NameWord& word : words) {
+      std::string group(word.group(keys));
+      auto [it, added] = groups.try_emplace(group);
+      if (added) order.push_back(std::move(group));
+      it->second.push_back({d, word});
     }
+  }
   for (const std::string& key : order) {
     const std::vector<Occurrence>& group = groups[key];
     const Occurrence& reference = group.front();
@@ -168,11 +185,12 @@ std::vector<std::vector<Finding>> cross_document_spellings(
       Finding finding;
       finding.rule = "names.inconsistent-spelling";
       finding.severity = Severity::warning;
-      finding.message = "“" + o.word.written + "” is spelled “" + reference.word.written + "” in " +
+      const std::string written(o.word.written);
+      const std::string reference_written(reference.word.written);
+      finding.message = "“" + written + "” is spelled “" + reference_written + "” in " +
                         documents[reference.document].path + ".";
       finding.span = o.word.span;
-      finding.related.push_back({reference.word.span,
-                                 "spelled “" + reference.word.written + "” here",
+      finding.related.push_back({reference.word.span, "spelled “" + reference_written + "” here",
                                  documents[reference.document].path});
       findings[o.document].push_back(std::move(finding));
     }

@@ -64,3 +64,31 @@ TEST_CASE("names.inconsistent-spelling across documents") {
   CHECK(findings[1][0].rule == kRule);
   CHECK(findings[2].empty());  // both spellings in c.txt: the in-document rule reports it
 }
+
+TEST_CASE("spelling keys: case, y/i, doubled letters, hyphens, apostrophes, possessives") {
+  using copydesk::analyzers::attributions::append_spelling_key;
+  using copydesk::analyzers::attributions::spelling_key;
+  CHECK(spelling_key("Zelenskyy") == "zelenski");
+  CHECK(spelling_key("Zelensky") == "zelenski");
+  CHECK(spelling_key("Andriy") == spelling_key("Andrii"));
+  CHECK(spelling_key("O'Brien's") == "obrien");
+  CHECK(spelling_key("O\xE2\x80\x99"
+                     "Brien\xE2\x80\x99"
+                     "s") ==
+        "o\xE2\x80\x99"
+        "brien");
+  CHECK(spelling_key("al-Assad") == "alasad");
+  CHECK(spelling_key("Mich.") == "mich");
+  CHECK(spelling_key("B52") == "b52");
+  // Appending starts a word afresh: a doubled letter across the join is kept.
+  std::string key = "s:a";
+  append_spelling_key("Aaron", key);
+  CHECK(key == "s:aaron");
+  // Longer than the internal buffer: nothing lost.
+  std::string tail;
+  for (int i = 0; i < 4; ++i)
+    tail += "cdefghijklmnopqrstuvwxzab";
+  std::string long_key;
+  append_spelling_key(std::string(40, 'A') + std::string(40, 'b') + tail, long_key);
+  CHECK(long_key == "ab" + tail);
+}
