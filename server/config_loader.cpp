@@ -75,16 +75,15 @@ std::optional<std::string> read_file(const fs::path& path, std::string& reason) 
 
 }  // namespace
 
-// The '/'-separated segments of an absolute path, without empty ones.
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0; start < path.size();) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) parts.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return parts;
+// The next '/'-separated segment of `path` at or after `at`, skipping separators; empty at the
+// end. Advances `at` past it.
+std::string_view next_segment(std::string_view path, std::size_t& at) {
+  while (at < path.size() && path[at] == '/')
+    ++at;
+  const std::size_t start = at;
+  while (at < path.size() && path[at] != '/')
+    ++at;
+  return path.substr(start, at - start);
 }
 
 std::string relative_to(const fs::path& base, const fs::path& file) {
@@ -95,17 +94,20 @@ std::string relative_to(const fs::path& base, const fs::path& file) {
   if (already_normal(file_string) && already_normal(base_string)) {
     // What lexically_relative() computes, on strings: it builds a path object per segment, a
     // cost that shows when thousands of files are checked.
-    const std::vector<std::string_view> from = segments(base_string);
-    const std::vector<std::string_view> to = segments(file_string);
-    std::size_t common = 0;
-    while (common < from.size() && common < to.size() && from[common] == to[common])
-      ++common;
+    std::size_t in_base = 0;
+    std::size_t in_file = 0;
+    std::string_view base_segment = next_segment(base_string, in_base);
+    std::string_view file_segment = next_segment(file_string, in_file);
+    while (!base_segment.empty() && base_segment == file_segment) {
+      base_segment = next_segment(base_string, in_base);
+      file_segment = next_segment(file_string, in_file);
+    }
     std::string relative;
-    for (std::size_t i = common; i < from.size(); ++i)
+    for (; !base_segment.empty(); base_segment = next_segment(base_string, in_base))
       relative += relative.empty() ? ".." : "/..";
-    for (std::size_t i = common; i < to.size(); ++i) {
+    for (; !file_segment.empty(); file_segment = next_segment(file_string, in_file)) {
       if (!relative.empty()) relative += '/';
-      relative += to[i];
+      relative += file_segment;
     }
     return relative.empty() ? "." : relative;
   }
@@ -127,10 +129,13 @@ ConfigLoader::ConfigLoader(std::optional<fs::path> explicit_config, bool no_conf
 }
 
 ConfigLookup ConfigLoader::for_file(const fs::path& file) {
+  if (explicit_config_ && !no_config_) {
+    std::lock_guard lock(mutex_);
+    return lookup(*explicit_config_, explicit_config_->parent_path());
+  }
   const fs::path folder = file.empty() ? fs::path() : normalized(file).parent_path();
   if (no_config_) return {empty_, {}, folder, {}, {}};
   std::lock_guard lock(mutex_);
-  if (explicit_config_) return lookup(*explicit_config_, explicit_config_->parent_path());
   if (file.empty()) return {empty_, {}, {}, {}, {}};
   if (auto found = find_config(folder)) return lookup(*found, found->parent_path());
   return {empty_, {}, folder, {}, {}};
@@ -168,7 +173,7 @@ std::optional<fs::path> ConfigLoader::find_config(const fs::path& directory) {
   std::optional<fs::path> found;
   fs::path folder = directory;
   while (true) {
-    if (const auto known = directories_.find(folder); known != directories_.end()) {
+    if (const auto known = directories_.find(folder.native()); known != directories_.end()) {
       found = known->second;
       break;
     }
@@ -185,7 +190,7 @@ std::optional<fs::path> ConfigLoader::find_config(const fs::path& directory) {
     folder = parent;
   }
   for (const fs::path& seen : visited)
-    directories_[seen] = found;
+    directories_[seen.native()] = found;
   return found;
 }
 

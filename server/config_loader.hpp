@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzers/config.hpp"
@@ -67,7 +68,9 @@ class ConfigLoader {
   std::shared_ptr<const analyzers::Config> empty_;
   std::mutex mutex_;
   // Directory -> the config that applies there (nullopt: none); config path -> parsed file.
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> directories_;
+  // Keyed by the folder's normalized path as a string: comparing path objects compares them
+  // segment by segment.
+  std::unordered_map<std::string, std::optional<std::filesystem::path>> directories_;
   std::map<std::filesystem::path, Entry> files_;
 };
 

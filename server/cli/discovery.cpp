@@ -1,5 +1,6 @@
 #include "server/cli/discovery.hpp"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -87,23 +88,29 @@ class Walker {
   };
 
   void walk_folder(const fs::path& folder, const std::string& relative) {
-    std::error_code error;
     // Names, and the type the directory listing gives (no system call): plain files and folders
     // need no stat; symlinks and unknown types get one. Paths are built only for what is kept.
+    // readdir() rather than directory_iterator, which builds a path object per entry.
     struct Entry {
       std::string name;
-      fs::file_type type;
+      unsigned char type;  // DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN, ...
     };
     std::vector<Entry> entries;
-    for (fs::directory_iterator it(folder, error); !error && it != fs::directory_iterator();
-         it.increment(error)) {
-      std::error_code type_error;
-      fs::file_type type = it->symlink_status(type_error).type();
-      entries.push_back(
-          {it->path().filename().string(), type_error ? fs::file_type::unknown : type});
+    DIR* listing = ::opendir(folder.c_str());
+    if (listing == nullptr) {
+      report(relative, std::generic_category().message(errno));
+      return;
     }
-    if (error) {
-      report(relative, error.message());
+    errno = 0;
+    while (const dirent* entry = ::readdir(listing)) {
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      entries.push_back({std::string(name), entry->d_type});
+    }
+    const int read_error = errno;
+    ::closedir(listing);
+    if (read_error != 0) {
+      report(relative, std::generic_category().message(read_error));
       return;
     }
     // Name order makes which path wins for a folder reached twice, and the errors, repeatable.
@@ -113,7 +120,7 @@ class Walker {
       const std::string& name = entry.name;
       if (name.starts_with('.') || name == "node_modules") continue;
       const std::string child = relative.empty() ? name : relative + "/" + name;
-      if (entry.type == fs::file_type::regular) {
+      if (entry.type == DT_REG) {
         if (is_wanted(options_, child, name)) found_.push_back({child, folder / name});
         continue;
       }
@@ -124,7 +131,11 @@ class Walker {
         if (is_wanted(options_, child, name)) report(child, std::strerror(errno));
         continue;
       }
-      const bool is_link = entry.type == fs::file_type::symlink;
+      bool is_link = entry.type == DT_LNK;
+      if (entry.type == DT_UNKNOWN) {  // file systems that do not fill d_type
+        struct stat link_status;
+        is_link = ::lstat(path.c_str(), &link_status) == 0 && S_ISLNK(link_status.st_mode);
+      }
       if (S_ISDIR(status.st_mode)) {
         if (any_match(options_.excludes, child)) continue;
         const FileId id{status.st_dev, status.st_ino};
