@@ -86,11 +86,18 @@ std::string_view next_segment(std::string_view path, std::size_t& at) {
   return path.substr(start, at - start);
 }
 
+// normalized(path) as a string, without building path objects (each holds its parsed segments)
+// when the path is already normal.
+std::string normalized_string(const fs::path& path) {
+  std::string text = path.native();
+  if (!already_normal(text)) return normalized(path).native();
+  if (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text;
+}
+
 std::string relative_to(const fs::path& base, const fs::path& file) {
-  const fs::path absolute_file = normalized(file);
-  const fs::path absolute_base = normalized(base);
-  const std::string& file_string = absolute_file.native();
-  const std::string& base_string = absolute_base.native();
+  const std::string file_string = normalized_string(file);
+  const std::string base_string = normalized_string(base);
   if (already_normal(file_string) && already_normal(base_string)) {
     // What lexically_relative() computes, on strings: it builds a path object per segment, a
     // cost that shows when thousands of files are checked.
@@ -111,7 +118,8 @@ std::string relative_to(const fs::path& base, const fs::path& file) {
     }
     return relative.empty() ? "." : relative;
   }
-  const fs::path relative = absolute_file.lexically_relative(absolute_base);
+  const fs::path absolute_file(file_string);
+  const fs::path relative = absolute_file.lexically_relative(fs::path(base_string));
   // Empty when there is no relative path at all (different roots).
   return relative.empty() ? absolute_file.generic_string() : relative.generic_string();
 }
