@@ -106,6 +106,9 @@ CodeActionData read_code_action_data(const protocol::json& code_action) {
   if (read.action != kFix && read.action != kSourceMarker && read.action != kDisableLine)
     throw protocol::ParamsError("data.action: '" + read.action + "' is not a copydesk action");
   read.rule = protocol::read_string(data, "rule", "data");
+  if (const protocol::json* title = protocol::find_path(code_action, {"title"});
+      title && title->is_string())
+    read.title = *title;
   read.range = protocol::require_field(data, "range", "data");
   protocol::read_range(read.range, "data.range");  // checked here, used on resolve
   if (read.action == kFix) {
@@ -120,22 +123,23 @@ std::optional<protocol::json> resolve_code_action_edit(const DocumentAnalysis& d
                                                        const CodeActionData& data,
                                                        const protocol::json& diagnostics) {
   protocol::Range range = protocol::read_range(data.range, "data.range");
-  // The finding must still be there: settings may have turned its rule off since.
-  const protocol::json* finding = nullptr;
-  for (const protocol::json& diagnostic : diagnostics)
-    if (diagnostic.value("code", protocol::json()) == data.rule &&
-        diagnostic.value("range", protocol::json()) == data.range) {
-      finding = &diagnostic;
-      break;
-    }
-  if (!finding) return std::nullopt;
-  if (data.action == kSourceMarker) return source_marker_edit(document, range);
-  if (data.action == kDisableLine) return disable_line_edit(document, range, data.rule);
-  const protocol::json* fixes = protocol::find_path(*finding, {"data", "fixes"});
-  if (!fixes || !fixes->is_array() || data.fix >= fixes->size() ||
-      !(*fixes)[data.fix].is_object() || !(*fixes)[data.fix].contains("edits"))
-    return std::nullopt;
-  return edit_for(document.uri, (*fixes)[data.fix]["edits"]);
+  // The finding must still be there: settings may have turned its rule off since. Findings of
+  // one rule on one range are told apart by the fix's title.
+  for (const protocol::json& diagnostic : diagnostics) {
+    if (diagnostic.value("code", protocol::json()) != data.rule ||
+        diagnostic.value("range", protocol::json()) != data.range)
+      continue;
+    if (data.action == kSourceMarker) return source_marker_edit(document, range);
+    if (data.action == kDisableLine) return disable_line_edit(document, range, data.rule);
+    const protocol::json* fixes = protocol::find_path(diagnostic, {"data", "fixes"});
+    if (!fixes || !fixes->is_array() || data.fix >= fixes->size()) continue;
+    const protocol::json& fix = (*fixes)[data.fix];
+    if (!fix.is_object() || !fix.contains("edits")) continue;
+    const protocol::json* title = protocol::find_path(fix, {"title"});
+    if (!data.title.empty() && title && title->is_string() && *title != data.title) continue;
+    return edit_for(document.uri, fix["edits"]);
+  }
+  return std::nullopt;
 }
 
 }  // namespace copydesk::server

@@ -34,6 +34,7 @@ struct CodeActionData {
   std::string rule;
   protocol::json range;  // the finding's range, as the client received it
   std::size_t fix = 0;   // for "fix": which of the finding's fixes
+  std::string title;     // the action's title (a fix's title tells apart findings on one range)
 };
 CodeActionData read_code_action_data(const protocol::json& code_action);
 
