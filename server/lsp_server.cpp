@@ -734,7 +734,7 @@ void LspServer::on_code_action(const json& id, const json& params) {
 // asks for code actions again.
 void LspServer::on_code_action_resolve(const json& id, const json& params) {
   CodeActionData data = read_code_action_data(params);
-  auto stale = [this, id, data](const std::string& why) {
+  auto stale = [this, id](const std::string& why) {
     reply_error(id, ErrorCode::content_modified,
                 "codeAction/resolve: " + why + "; ask for code actions again");
   };
