@@ -111,6 +111,7 @@ void LspServer::register_handlers() {
   request("textDocument/hover", &LspServer::on_hover);
   request("textDocument/inlayHint", &LspServer::on_inlay_hint);
   request("textDocument/codeAction", &LspServer::on_code_action);
+  request("codeAction/resolve", &LspServer::on_code_action_resolve);
   request("textDocument/documentSymbol", &LspServer::on_document_symbol);
   request("textDocument/diagnostic", &LspServer::on_diagnostic);
   request("workspace/diagnostic", &LspServer::on_workspace_diagnostic);
@@ -301,6 +302,12 @@ void LspServer::on_initialize(const json& id, const json& params) {
           protocol::find_path(init.capabilities, {"textDocument", "hover", "contentFormat"});
       formats && formats->is_array())
     markdown_hover_ = std::find(formats->begin(), formats->end(), "markdown") != formats->end();
+  // Edits on resolve only to a client that says it resolves them.
+  if (const json* properties = protocol::find_path(
+          init.capabilities, {"textDocument", "codeAction", "resolveSupport", "properties"});
+      properties && properties->is_array())
+    code_action_resolve_ =
+        std::find(properties->begin(), properties->end(), "edit") != properties->end();
   json capabilities = {
       {"positionEncoding", protocol::to_string(encoding_)},
       {"textDocumentSync",
@@ -309,7 +316,7 @@ void LspServer::on_initialize(const json& id, const json& params) {
        {{"legend", semantic_tokens_legend()}, {"full", {{"delta", true}}}, {"range", true}}},
       {"hoverProvider", true},
       {"inlayHintProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}, {"resolveProvider", true}}},
       {"documentSymbolProvider", true},
       {"documentHighlightProvider", true},
       {"referencesProvider", true},
@@ -650,6 +657,10 @@ void LspServer::with_analysis(const json& id, const json& params,
       reply(id, answer(*analysis));
     } catch (const protocol::ParamsError& e) {
       reply_error(id, ErrorCode::invalid_params, e.what());
+    } catch (const std::exception& e) {
+      // Runs from the event loop: an escaping exception would end the server.
+      spdlog::error("answering for {} failed: {}", uri, e.what());
+      reply_error(id, ErrorCode::internal_error, std::string("request failed: ") + e.what());
     }
   });
 }
@@ -711,8 +722,48 @@ void LspServer::on_inlay_hint(const json& id, const json& params) {
 
 void LspServer::on_code_action(const json& id, const json& params) {
   protocol::read_range(protocol::require_field(params, "range", ""), "range");
-  with_analysis(id, params, [params](const DocumentAnalysis& analysis) {
-    return code_actions(analysis, params);
+  CodeActionEdits edits =
+      code_action_resolve_ ? CodeActionEdits::on_resolve : CodeActionEdits::inline_edits;
+  with_analysis(id, params, [params, edits](const DocumentAnalysis& analysis) {
+    return code_actions(analysis, params, edits);
+  });
+}
+
+// The edit for an action offered without one. It is computed only for the document version the
+// action was offered for: a document changed or closed since gets ContentModified, and the client
+// asks for code actions again.
+void LspServer::on_code_action_resolve(const json& id, const json& params) {
+  CodeActionData data = read_code_action_data(params);
+  auto stale = [this, id](const std::string& why) {
+    reply_error(id, ErrorCode::content_modified,
+                "codeAction/resolve: " + why + "; ask for code actions again");
+  };
+  if (!documents_.count(data.uri))
+    return stale(data.uri + " is not open (closed since the action was offered?)");
+  scheduler_.when_idle(data.uri, [this, id, params, data, stale] {
+    auto it = documents_.find(data.uri);
+    if (it == documents_.end()) return stale(data.uri + " was closed");
+    const OpenDocument& open = it->second;
+    if (open.document.version() != data.version)
+      return stale(data.uri + " changed: it is at version " +
+                   std::to_string(open.document.version()) + ", the action was for version " +
+                   std::to_string(data.version));
+    if (!open.analysis || open.analysis->generation != open.generation)
+      return stale(data.uri + " is being analysed again");
+    try {
+      std::optional<json> edit =
+          resolve_code_action_edit(*open.analysis, data, all_diagnostics(*open.analysis));
+      if (!edit) return stale("the " + data.rule + " finding or its fix is no longer there");
+      json resolved = params;
+      resolved["edit"] = std::move(*edit);
+      reply(id, resolved);
+    } catch (const protocol::ParamsError& e) {
+      reply_error(id, ErrorCode::invalid_params, e.what());
+    } catch (const std::exception& e) {
+      spdlog::error("codeAction/resolve failed: {}", e.what());
+      reply_error(id, ErrorCode::internal_error,
+                  std::string("codeAction/resolve failed: ") + e.what());
+    }
   });
 }
 

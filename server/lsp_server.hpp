@@ -111,6 +111,7 @@ class LspServer {
   void on_hover(const json& id, const json& params);
   void on_inlay_hint(const json& id, const json& params);
   void on_code_action(const json& id, const json& params);
+  void on_code_action_resolve(const json& id, const json& params);
   void on_document_symbol(const json& id, const json& params);
   void on_diagnostic(const json& id, const json& params);
   void on_workspace_diagnostic(const json& id, const json& params);
@@ -169,6 +170,8 @@ class LspServer {
   InlayHintOptions inlay_hint_options_;
   bool pull_diagnostics_ = false;  // the client pulls diagnostics, so none are pushed
   bool markdown_hover_ = false;
+  // The client resolves code actions' edits lazily (codeAction/resolve).
+  bool code_action_resolve_ = false;
   bool code_lens_ = true;
   // For clients without semantic tokens: annotations also go out as hint diagnostics.
   bool highlights_as_diagnostics_ = false;

@@ -9,6 +9,7 @@ import {
   InitializeRequest, InitializedNotification, ShutdownRequest, ExitNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, TextDocumentSyncKind,
+  CodeActionRequest, CodeActionResolveRequest, LSPErrorCodes,
 } from 'vscode-languageserver-protocol/node';
 
 const binary = process.argv[2];
@@ -42,6 +43,67 @@ function applyEdit(text, range, newText) {
     return o + Math.min(pos.character, content.length);
   };
   return text.slice(0, offset(range.start)) + newText + text.slice(offset(range.end));
+}
+
+// A client that resolves code actions lazily: actions come with data and no edit; each edit
+// comes from codeAction/resolve, applies cleanly, and a stale or closed document is refused.
+async function resolvingSession() {
+  const child = spawn(binary, ['--stdio', '--debounce-ms', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onError(([error]) => { failures++; console.error('connection error (resolve):', error); });
+  const uri = 'file:///tmp/copydesk-client/resolve.txt';
+  const published = new Promise((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p) => { if (p.uri === uri) resolve(p); });
+  });
+  connection.listen();
+  const init = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null,
+    capabilities: { textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } },
+  });
+  check(init.capabilities.codeActionProvider?.resolveProvider === true, 'codeActionProvider.resolveProvider');
+  await connection.sendNotification(InitializedNotification.type, {});
+  let text = 'date 2024-03-13\nThe vote was on Tuesday, March 14, 2024, officials said.\n';
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text },
+  });
+  const diagnostics = (await published).diagnostics;
+  const everything = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+  const actions = await connection.sendRequest(CodeActionRequest.type,
+    { textDocument: { uri }, range: everything, context: { diagnostics } });
+  check(actions.length > 0 && actions.every((a) => a.data && !a.edit), 'resolving client: actions carry data, no edit');
+  const resolved = [];
+  for (const action of actions) resolved.push(await connection.sendRequest(CodeActionResolveRequest.type, action));
+  check(resolved.every((a, i) => a.title === actions[i].title && a.edit?.changes?.[uri]?.length > 0),
+    'codeAction/resolve gives every action its edit');
+  const fix = resolved.find((a) => a.title === 'Change the weekday to Thursday');
+  check(fix !== undefined, 'the weekday fix is offered');
+  if (fix) {
+    const [edit] = fix.edit.changes[uri];
+    text = applyEdit(text, edit.range, edit.newText);
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }],
+    });
+    const state = await connection.sendRequest('copydesk/documentState', { textDocument: { uri } });
+    check(state.hash === fnv1a(text) && text.includes('on Thursday, March 14'), 'the resolved fix applies');
+  }
+  const refused = async (action, what) => {
+    try {
+      await connection.sendRequest(CodeActionResolveRequest.type, action);
+      check(false, `${what}: refused`);
+    } catch (e) {
+      check(e.code === LSPErrorCodes.ContentModified && /ask for code actions again/.test(e.message),
+        `${what}: ContentModified (${e.code} ${e.message})`);
+    }
+  };
+  await refused(actions[0], 'resolve for an older version');
+  await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  await refused({ ...actions[0], data: { ...actions[0].data, version: 2 } }, 'resolve after didClose');
+  await connection.sendRequest(ShutdownRequest.type);
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  await connection.sendNotification(ExitNotification.type);
+  check(await exited === 0, 'resolving client: exit code 0 after shutdown');
+  connection.dispose();
 }
 
 const child = spawn(binary, ['--stdio', '--debounce-ms', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -154,6 +216,8 @@ try {
   await connection.sendNotification(ExitNotification.type);
   const code = await exited;
   check(code === 0, `exit code 0 after shutdown (got ${code})`);
+
+  await resolvingSession();
 } catch (error) {
   failures++;
   console.error('FAIL:', error);

@@ -29,12 +29,11 @@ struct Session {
   LspProcess server{{"--debounce-ms", "0"}};
   std::string uri = test_uri("features.txt");
   json init;
-  explicit Session(const json& capabilities = json::object()) {
+  explicit Session(const json& capabilities = json::object(), const std::string& text = kArticle) {
     init = server.initialize(capabilities);
-    server.notify(
-        "textDocument/didOpen",
-        {{"textDocument",
-          {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", kArticle}}}});
+    server.notify("textDocument/didOpen",
+                  {{"textDocument",
+                    {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text}}}});
   }
   json call(const std::string& method, json params) {
     params["textDocument"] = {{"uri", uri}};
@@ -157,6 +156,153 @@ TEST_CASE("code actions: disable the rule for the line") {
   json edit = disable["edit"]["changes"][s.uri][0];
   CHECK(edit["range"] == range(2, 12, 2, 12));
   CHECK(edit["newText"] == " <!-- copydesk-disable-line quotes.unbalanced -- reason -->");
+  // This client does not resolve code actions: every action comes whole, with no data.
+  for (const json& action : actions) {
+    CHECK(action.contains("edit"));
+    CHECK_FALSE(action.contains("data"));
+  }
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+namespace {
+
+// A client that resolves code actions' edits lazily, as VS Code and Neovim do.
+const json kResolvingClient = {
+    {"textDocument",
+     {{"codeAction", {{"dataSupport", true}, {"resolveSupport", {{"properties", {"edit"}}}}}}}}};
+
+// Tuesday is wrong for March 14, 2024 (a Thursday): dates.weekday-mismatch, with fixes.
+constexpr const char* kWeekdayArticle =
+    "date 2024-03-13\n"
+    "The vote was on Tuesday, March 14, 2024, the ministry said.\n"
+    "He said \"no.\n";
+
+json find_action(const json& actions, const std::string& title) {
+  for (const json& action : actions)
+    if (action["title"] == title) return action;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("code actions with resolve: data instead of edits, each edit from codeAction/resolve") {
+  Session s(kResolvingClient, kWeekdayArticle);
+  CHECK(s.init["result"]["capabilities"]["codeActionProvider"]["resolveProvider"] == true);
+  json diagnostics =
+      s.server.wait_for_notification("textDocument/publishDiagnostics")["params"]["diagnostics"];
+  REQUIRE(diagnostics.size() >= 2);
+  json actions =
+      s.call("textDocument/codeAction",
+             {{"range", range(0, 0, 3, 0)}, {"context", {{"diagnostics", diagnostics}}}})["result"];
+  REQUIRE(actions.size() >= 4);
+  for (const json& action : actions) {
+    CHECK_FALSE(action.contains("edit"));
+    REQUIRE(action.contains("data"));
+    CHECK(action["data"]["uri"] == s.uri);
+    CHECK(action["data"]["version"] == 1);
+  }
+
+  // A finding's own fix: the weekday corrected.
+  json fix = find_action(actions, "Change the weekday to Thursday");
+  REQUIRE(fix.is_object());
+  json resolved = s.server.call("codeAction/resolve", fix)["result"];
+  CHECK(resolved["title"] == fix["title"]);
+  CHECK(resolved["data"] == fix["data"]);
+  json edits = resolved["edit"]["changes"][s.uri];
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0]["newText"] == "Thursday");
+  CHECK(edits[0]["range"] == range(1, 16, 1, 23));
+
+  // The suppression comment, at the end of the finding's line, as without resolve.
+  json disable = find_action(actions, "Disable quotes.unbalanced for this line");
+  REQUIRE(disable.is_object());
+  json comment = s.server.call("codeAction/resolve", disable)["result"]["edit"]["changes"][s.uri];
+  REQUIRE(comment.size() == 1);
+  CHECK(comment[0]["range"] == range(2, 12, 2, 12));
+  CHECK(comment[0]["newText"] == " <!-- copydesk-disable-line quotes.unbalanced -- reason -->");
+
+  // Resolved edits equal the ones a client without resolve gets inline.
+  Session whole(json::object(), kWeekdayArticle);
+  json inline_actions = whole.call(
+      "textDocument/codeAction",
+      {{"range", range(0, 0, 3, 0)}, {"context", {{"diagnostics", diagnostics}}}})["result"];
+  REQUIRE(inline_actions.size() == actions.size());
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    json edit = s.server.call("codeAction/resolve", actions[i])["result"]["edit"];
+    CHECK(edit == inline_actions[i]["edit"]);
+  }
+  CHECK(whole.server.shutdown_and_exit() == 0);
+  CHECK(s.server.shutdown_and_exit() == 0);
+}
+
+TEST_CASE("codeAction/resolve: stale, closed and unknown data get errors; the server serves on") {
+  Session s(kResolvingClient, kWeekdayArticle);
+  json diagnostics =
+      s.server.wait_for_notification("textDocument/publishDiagnostics")["params"]["diagnostics"];
+  json actions =
+      s.call("textDocument/codeAction",
+             {{"range", range(0, 0, 3, 0)}, {"context", {{"diagnostics", diagnostics}}}})["result"];
+  json fix = find_action(actions, "Change the weekday to Thursday");
+  REQUIRE(fix.is_object());
+
+  // The document changes: the action was for version 1, so its edit would land in the wrong place.
+  json change = {{"range", range(1, 0, 1, 0)}, {"text", "Update: "}};
+  s.server.notify("textDocument/didChange", {{"textDocument", {{"uri", s.uri}, {"version", 2}}},
+                                             {"contentChanges", json::array({change})}});
+  json stale = s.server.call("codeAction/resolve", fix);
+  REQUIRE(stale.contains("error"));
+  CHECK(stale["error"]["code"] == -32801);  // ContentModified
+  std::string message = stale["error"]["message"];
+  CHECK(message.find("version 2") != std::string::npos);
+  CHECK(message.find("ask for code actions again") != std::string::npos);
+
+  // Asked again, the action is for version 2 and resolves to the moved position.
+  json fresh_diagnostics = s.call("textDocument/diagnostic", json::object())["result"]["items"];
+  json again = find_action(s.call("textDocument/codeAction",
+                                  {{"range", range(0, 0, 3, 0)},
+                                   {"context", {{"diagnostics", fresh_diagnostics}}}})["result"],
+                           "Change the weekday to Thursday");
+  REQUIRE(again.is_object());
+  CHECK(again["data"]["version"] == 2);
+  json moved = s.server.call("codeAction/resolve", again)["result"]["edit"]["changes"][s.uri];
+  REQUIRE(moved.size() == 1);
+  CHECK(moved[0]["range"] == range(1, 24, 1, 31));
+
+  // A fix the finding does not have, and data copydesk never made.
+  json no_such_fix = again;
+  no_such_fix["data"]["fix"] = 99;
+  CHECK(s.server.call("codeAction/resolve", no_such_fix)["error"]["code"] == -32801);
+  for (const json& bad :
+       {json{{"title", "no data"}}, json{{"title", "x"}, {"data", "opaque"}},
+        json{{"title", "x"}, {"data", {{"uri", s.uri}, {"version", 2}, {"action", "explode"}}}},
+        json{{"title", "x"}, {"data", {{"uri", 5}}}}, json::array()}) {
+    json reply = s.server.call("codeAction/resolve", bad);
+    REQUIRE(reply.contains("error"));
+    CHECK(reply["error"]["code"] == -32602);  // InvalidParams, with the field named
+    CHECK(reply["error"]["message"].get<std::string>().find("data") != std::string::npos);
+  }
+
+  // A malformed diagnostic sent back to textDocument/codeAction is an error too, not a crash.
+  json bad_diagnostic = {{"source", "copydesk"}, {"code", "quotes.unbalanced"}};
+  json bad_actions =
+      s.call("textDocument/codeAction",
+             {{"range", range(0, 0, 1, 0)}, {"context", {{"diagnostics", {bad_diagnostic}}}}});
+  CHECK(bad_actions["error"]["code"] == -32602);
+
+  // Closed: the action cannot be resolved any more.
+  s.server.notify("textDocument/didClose", {{"textDocument", {{"uri", s.uri}}}});
+  json closed = s.server.call("codeAction/resolve", again);
+  CHECK(closed["error"]["code"] == -32801);
+  CHECK(closed["error"]["message"].get<std::string>().find("not open") != std::string::npos);
+
+  // Still serving.
+  s.server.notify(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", s.uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", kArticle}}}});
+  json hover = s.call("textDocument/hover", {{"position", {{"line", 1}, {"character", 22}}}});
+  CHECK(hover["result"]["contents"].dump().find("2024-03-12") != std::string::npos);
+  CHECK(s.server.framing_errors() == 0);
   CHECK(s.server.shutdown_and_exit() == 0);
 }
 

@@ -255,8 +255,27 @@ void check_analysis(const analyzers::Document& document, const analyzers::Analys
   send(server::document_symbols(view));
   send(server::summary_code_lens(view));
   send(server::source_symbols({result}, choices.text(4)));
-  // A client sends the diagnostics back in a code action request.
-  send(server::code_actions(view, {{"context", {{"diagnostics", result->diagnostics}}}}));
+  // A client sends the diagnostics back in a code action request. A client that resolves gets
+  // the same actions without edits, and resolving each gives the edit the other client got.
+  const json params = {{"context", {{"diagnostics", result->diagnostics}}}};
+  const json whole = server::code_actions(view, params, server::CodeActionEdits::inline_edits);
+  const json lazy = server::code_actions(view, params, server::CodeActionEdits::on_resolve);
+  send(whole);
+  send(lazy);
+  FUZZ_CHECK(whole.size() == lazy.size(), "resolving changes the number of code actions");
+  for (std::size_t i = 0; i < lazy.size(); ++i) {
+    FUZZ_CHECK(!lazy[i].contains("edit") && lazy[i].contains("data"),
+               "a code action for a resolving client carries an edit or no data");
+    std::optional<json> edit = server::resolve_code_action_edit(
+        view, server::read_code_action_data(lazy[i]), result->diagnostics);
+    // Actions that look the same (one rule, range and title) resolve as the first of them.
+    std::size_t first_alike = 0;
+    while (lazy[first_alike]["title"] != lazy[i]["title"] ||
+           lazy[first_alike]["data"] != lazy[i]["data"])
+      ++first_alike;
+    FUZZ_CHECK(edit && *edit == whole[first_alike]["edit"],
+               "codeAction/resolve gives another edit than the inline one");
+  }
 }
 
 }  // namespace copydesk::fuzz

@@ -76,8 +76,11 @@ json initialize_params(std::uint8_t flags) {
   json capabilities = json::object();
   if (flags & offer_utf8) capabilities["general"]["positionEncodings"] = {"utf-8", "utf-16"};
   if (flags & pull_diagnostics) capabilities["textDocument"]["diagnostic"] = json::object();
-  if (flags & markdown_hover)
+  // Clients that render Markdown hovers (VS Code, Neovim) also resolve code actions' edits.
+  if (flags & markdown_hover) {
     capabilities["textDocument"]["hover"]["contentFormat"] = {"markdown", "plaintext"};
+    capabilities["textDocument"]["codeAction"]["resolveSupport"]["properties"] = {"edit"};
+  }
   if (flags & configuration_requests) capabilities["workspace"]["configuration"] = true;
   json params = {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", capabilities}};
   if (flags & highlights_as_diagnostics)

@@ -2,6 +2,7 @@
 // the languages the user lists), passes it the `copydesk.*` settings, and adds three commands and
 // a status bar summary. Everything the user sees in the text (diagnostics, hovers, colours, inlay
 // hints, quick fixes, the outline) comes from the server through vscode-languageclient.
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,16 +10,22 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   ConfigurationParams,
+  DiagnosticCollectionSource,
   DidChangeConfigurationNotification,
-  DocumentDiagnosticRequest,
+  DocumentDiagnosticReportKind,
   DocumentSymbol,
   DocumentSymbolRequest,
   ErrorAction,
   LanguageClient,
   LanguageClientOptions,
+  LSPErrorCodes,
+  ResponseError,
   ServerOptions,
   State,
   TransportKind,
+  WorkDoneProgress,
+  WorkspaceDiagnosticRequest,
+  WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageclient/node';
 
 const SECTION = 'copydesk';
@@ -34,6 +41,28 @@ let output: vscode.LogOutputChannel;
 let statusItem: vscode.StatusBarItem;
 let statusTimer: NodeJS.Timeout | undefined;
 let lastError: string | undefined;
+// The diagnostics collection the client fills from pulls (textDocument/diagnostic): the workspace
+// check writes the files that are not open into it too, so Problems lists each finding once.
+let pullDiagnostics: vscode.DiagnosticCollection | undefined;
+// The last workspace check, by URI: its result id and diagnostics, so that the next check can
+// ask only for what changed. Tied to the client (and its collection) that ran it.
+let lastCheck: { client: LanguageClient; files: Map<string, CheckedFile> } | undefined;
+let runningCheck: Promise<WorkspaceCheckSummary | undefined> | undefined;
+
+interface CheckedFile {
+  uri: string; // as the server wrote it
+  resultId?: string;
+  diagnostics: vscode.Diagnostic[];
+}
+
+/** What "copydesk: Check workspace" found (also its command result, for the tests). */
+export interface WorkspaceCheckSummary {
+  files: number;
+  findings: number;
+  filesWithFindings: number;
+  errors: number;
+  warnings: number;
+}
 
 /** What the status bar shows for a document, from the server's outline. */
 export interface SourcesSummary {
@@ -232,6 +261,18 @@ async function startClient(): Promise<LanguageClient | undefined> {
     outputChannel: output,
     initializationOptions: () => serverSettings(),
     synchronize: { configurationSection: SECTION },
+    // The pull collection is created here so that the workspace check can fill it (see above).
+    diagnosticCollectionProvider: {
+      create: (name, source) => {
+        const collection = vscode.languages.createDiagnosticCollection(name);
+        if (source === DiagnosticCollectionSource.pull) pullDiagnostics = collection;
+        return collection;
+      },
+      dispose: (collection) => {
+        if (collection === pullDiagnostics) pullDiagnostics = undefined;
+        collection.dispose();
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => ({
@@ -240,6 +281,11 @@ async function startClient(): Promise<LanguageClient | undefined> {
       }),
     },
     middleware: {
+      // The server offers workspace diagnostics, and the client would pull them by itself, again
+      // two seconds after each answer for as long as it runs: the server would walk every
+      // article under the workspace folders every few seconds, and Problems would fill with the
+      // whole archive unasked. The workspace is checked when the user runs the command.
+      provideWorkspaceDiagnostics: () => ({ items: [] }),
       workspace: {
         // Pushed settings: only the keys the server knows, never the extension's own.
         didChangeConfiguration: async () => {
@@ -305,21 +351,141 @@ async function restartServer(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-/** Re-checks the open documents: the server re-analyses every open document when its settings
- * arrive, and a pulling client then asks again. Files that are not open are not checked. */
-async function checkWorkspace(): Promise<void> {
+/** Checks every copydesk file under the workspace folders (workspace/diagnostic), with the
+ * server's work-done progress in a notification, and puts the findings in the Problems panel.
+ * Open documents keep their live diagnostics; the others show what the last check found. */
+function checkWorkspace(): Promise<WorkspaceCheckSummary | undefined> {
+  if (!runningCheck)
+    runningCheck = runWorkspaceCheck().finally(() => (runningCheck = undefined));
+  return runningCheck;
+}
+
+async function runWorkspaceCheck(): Promise<WorkspaceCheckSummary | undefined> {
   const running = await ensureStarted();
-  if (!running) return;
-  const open = vscode.workspace.textDocuments.filter(matches);
-  await running.sendNotification(DidChangeConfigurationNotification.type, {
-    settings: { [SECTION]: serverSettings() },
-  });
-  running.getFeature(DocumentDiagnosticRequest.method)?.refresh();
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
-  void vscode.window.showInformationMessage(
-    `copydesk re-checked ${open.length} open document${open.length === 1 ? '' : 's'}. ` +
-      'Files that are not open are not checked here: run `copydesk check` on the folder for those.',
+  if (!running) return undefined;
+  const provider = running.initializeResult?.capabilities.diagnosticProvider;
+  if (!provider || !('workspaceDiagnostics' in provider) || !provider.workspaceDiagnostics) {
+    void vscode.window.showErrorMessage(
+      'copydesk: this copydesk server does not check workspaces (workspace/diagnostic); update it.',
+    );
+    return undefined;
+  }
+  if (lastCheck && lastCheck.client !== running) lastCheck = undefined;
+  const held = lastCheck?.files ?? new Map<string, CheckedFile>();
+
+  let reports: WorkspaceDocumentDiagnosticReport[];
+  try {
+    reports = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'copydesk', // the server's messages follow: "checking the workspace", "3/40 files"
+        cancellable: true,
+      },
+      (progress, token) => pullWorkspaceDiagnostics(running, held, progress, token),
+    );
+  } catch (error) {
+    if (error instanceof vscode.CancellationError) {
+      void vscode.window.setStatusBarMessage('copydesk: workspace check cancelled', 3000);
+      return undefined;
+    }
+    const message = `copydesk: checking the workspace failed: ${error instanceof Error ? error.message : String(error)}`;
+    output.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  if (running !== client) return undefined; // restarted meanwhile: its collection is gone
+
+  // Open documents are the client's own pulls (newer than the disk); the rest go to Problems.
+  const open = new Set(
+    vscode.workspace.textDocuments.filter(matches).map((document) => document.uri.toString()),
   );
+  const files = new Map<string, CheckedFile>();
+  const summary: WorkspaceCheckSummary = { files: 0, findings: 0, filesWithFindings: 0, errors: 0, warnings: 0 };
+  for (const report of reports) {
+    const uri = running.protocol2CodeConverter.asUri(report.uri);
+    const key = uri.toString();
+    let diagnostics: vscode.Diagnostic[];
+    if (report.kind === DocumentDiagnosticReportKind.Full)
+      diagnostics = await running.protocol2CodeConverter.asDiagnostics(report.items);
+    else diagnostics = held.get(key)?.diagnostics ?? [];
+    files.set(key, { uri: report.uri, resultId: report.resultId, diagnostics });
+    if (!open.has(key)) pullDiagnostics?.set(uri, diagnostics);
+    summary.files += 1;
+    summary.findings += diagnostics.length;
+    if (diagnostics.length > 0) summary.filesWithFindings += 1;
+    summary.errors += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    summary.warnings += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+  }
+  // Files the last check listed and this one does not (deleted, moved) leave Problems.
+  for (const key of held.keys())
+    if (!files.has(key) && !open.has(key)) pullDiagnostics?.delete(vscode.Uri.parse(key));
+  lastCheck = { client: running, files };
+
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const detail = [
+    summary.errors > 0 ? plural(summary.errors, 'error') : '',
+    summary.warnings > 0 ? plural(summary.warnings, 'warning') : '',
+  ].filter(Boolean).join(', ');
+  const folders = vscode.workspace.workspaceFolders?.length ?? 0;
+  void vscode.window.showInformationMessage(
+    `copydesk checked ${plural(summary.files, 'file')}: ` +
+      (summary.findings === 0
+        ? 'no findings.'
+        : `${plural(summary.findings, 'finding')} in ${plural(summary.filesWithFindings, 'file')}` +
+          (detail ? ` (${detail}).` : '.')) +
+      (folders === 0 ? ' No folder is open, so only the open documents were checked.' : ''),
+  );
+  output.info(`workspace check: ${JSON.stringify(summary)}`);
+  return summary;
+}
+
+/** One workspace/diagnostic request, with the result ids already held (the server answers
+ * `unchanged` for those), its work-done progress shown in `progress`, and partial results
+ * gathered if the server streams them. Cancelling `token` cancels the request. */
+async function pullWorkspaceDiagnostics(
+  running: LanguageClient,
+  held: Map<string, CheckedFile>,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  const workDoneToken = randomUUID();
+  const partialResultToken = randomUUID();
+  const reports: WorkspaceDocumentDiagnosticReport[] = [];
+  let percent = 0;
+  const onProgress = running.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+    if (value.kind === 'end') return;
+    const increment = value.percentage !== undefined ? Math.max(0, value.percentage - percent) : undefined;
+    if (value.percentage !== undefined) percent = Math.max(percent, value.percentage);
+    progress.report({ message: value.message, increment });
+  });
+  const onPartial = running.onProgress(WorkspaceDiagnosticRequest.partialResult, partialResultToken, (chunk) => {
+    reports.push(...chunk.items);
+  });
+  try {
+    const result = await running.sendRequest(
+      WorkspaceDiagnosticRequest.type,
+      {
+        identifier: 'copydesk',
+        previousResultIds: [...held.values()].flatMap((file) =>
+          file.resultId ? [{ uri: file.uri, value: file.resultId }] : [],
+        ),
+        workDoneToken,
+        partialResultToken,
+      },
+      token,
+    );
+    reports.push(...(result?.items ?? []));
+    return reports;
+  } catch (error) {
+    if (token.isCancellationRequested) throw new vscode.CancellationError();
+    if (error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled)
+      throw new Error('the server cancelled it (another check started?)');
+    throw error;
+  } finally {
+    onProgress.dispose();
+    onPartial.dispose();
+  }
 }
 
 async function documentSymbols(document: vscode.TextDocument): Promise<DocumentSymbol[] | undefined> {

@@ -1,6 +1,9 @@
 -- Neovim 0.7+ headless test of editors/neovim: loads the plugin through setup(), opens the
--- fixture article and checks diagnostics, hovers, raw semantic tokens and inlay hints,
--- :CopydeskSources and :checkhealth copydesk. Run by tests/editors/run:
+-- fixture article and checks diagnostics, hovers, raw semantic tokens and inlay hints, a code
+-- action resolved and applied by Neovim, :CopydeskSources and :checkhealth copydesk. Where the
+-- Neovim has them it checks the newer paths too: vim.lsp.start reusing the client (0.8+), drawn
+-- semantic tokens and the @lsp.type links (0.9+), inlay hints on (0.10+). Run by tests/editors/run
+-- in Debian 12's Neovim 0.7.2 and in Debian 13's 0.10 (scripts/install-neovim-debian13):
 --   nvim --headless --clean -u NONE -i NONE -n -c 'luafile test.lua'
 -- Environment: COPYDESK_ROOT (the repository), COPYDESK_BIN, COPYDESK_ARTICLE, COPYDESK_RESULTS.
 local root = assert(os.getenv("COPYDESK_ROOT"), "COPYDESK_ROOT")
@@ -16,10 +19,11 @@ local function check(name, ok, detail)
   if not ok then failures = failures + 1 end
 end
 
+local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients -- 0.10 renamed it
+
 local function finish()
-  local clients = vim.lsp.get_active_clients()
-  for _, client in pairs(clients) do vim.lsp.stop_client(client.id) end
-  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
+  for _, client in pairs(get_clients()) do vim.lsp.stop_client(client.id) end
+  vim.wait(2000, function() return #get_clients() == 0 end, 20)
   results.failures = failures
   local f = assert(io.open(results_file, "w"))
   f:write(vim.fn.json_encode(results))
@@ -141,6 +145,76 @@ local ok, err = pcall(function()
   check("inlay hint 2024-03-12 after Tuesday",
     hint and hint.position.line == tl and hint.position.character == tc + #"Tuesday",
     vim.fn.json_encode(hints))
+
+  results.features = copydesk.features
+  -- Neovim 0.9+: the tokens are drawn, with the plugin's default highlight links.
+  if copydesk.features.semantic_tokens then
+    check("0.9+: highlightsAsDiagnostics stays off where Neovim draws semantic tokens",
+      settings.highlightsAsDiagnostics == nil, vim.fn.json_encode(settings))
+    local function drawn_types()
+      local types = {}
+      for _, t in ipairs(vim.lsp.semantic_tokens.get_at_pos(bufnr, tl, tc + 1) or {}) do
+        types[#types + 1] = t.type
+      end
+      return types
+    end
+    vim.wait(5000, function() return vim.tbl_contains(drawn_types(), "date") end, 20)
+    check("0.9+: Neovim draws Tuesday as a date token", vim.tbl_contains(drawn_types(), "date"),
+      vim.fn.json_encode(drawn_types()))
+    local link = vim.api.nvim_get_hl(0, { name = "@lsp.type.date" }).link
+    check("0.9+: @lsp.type.date links to Number", link == "Number", tostring(link))
+  end
+  -- Neovim 0.10+: inlay hints are on in the buffer and show the resolved date.
+  if copydesk.features.inlay_hints then
+    local enabled_ok, enabled = pcall(vim.lsp.inlay_hint.is_enabled, { bufnr = bufnr })
+    check("0.10+: inlay hints are enabled in the copydesk buffer", enabled_ok and enabled, tostring(enabled))
+    local function shown()
+      for _, item in ipairs(vim.lsp.inlay_hint.get({ bufnr = bufnr }) or {}) do
+        if item.inlay_hint.label == "2024-03-12" then return item.inlay_hint end
+      end
+    end
+    vim.wait(5000, function() return shown() ~= nil end, 20)
+    check("0.10+: Neovim holds the inlay hint 2024-03-12", shown() ~= nil)
+  end
+  -- Neovim 0.8+: vim.lsp.start reuses the client for another buffer under the same root.
+  if copydesk.features.start then
+    local second = vim.fn.fnamemodify(article, ":h") .. "/second.txt"
+    vim.fn.writefile({ "date 2024-03-13", 'The mayor said "maybe.' }, second)
+    vim.cmd("edit " .. vim.fn.fnameescape(second))
+    local second_buf = vim.api.nvim_get_current_buf()
+    vim.wait(5000, function() return copydesk.client(second_buf) ~= nil end, 10)
+    local other = copydesk.client(second_buf)
+    check("0.8+: vim.lsp.start reuses the client for a second buffer", other ~= nil and other.id == client.id,
+      other and other.id)
+    vim.cmd("buffer " .. bufnr)
+  end
+
+  -- A quick fix through Neovim's own code action path: the server offers the action without its
+  -- edit (Neovim declares codeAction resolveSupport), Neovim resolves it and applies the edit.
+  if unbalanced then
+    local offered
+    local select = vim.ui.select
+    vim.ui.select = function(items, opts, on_choice)
+      for i, item in ipairs(items) do
+        local title = opts.format_item and opts.format_item(item) or ""
+        if tostring(title):find("Disable quotes.unbalanced for this line", 1, true) then
+          offered = item.action or item[2]
+          return on_choice(item, i)
+        end
+      end
+      on_choice(nil, nil)
+    end
+    vim.api.nvim_win_set_cursor(0, { unbalanced.lnum + 1, unbalanced.col })
+    vim.lsp.buf.code_action()
+    local function line() return vim.api.nvim_buf_get_lines(bufnr, unbalanced.lnum, unbalanced.lnum + 1, false)[1] or "" end
+    vim.wait(5000, function() return line():find("copydesk-disable-line quotes.unbalanced", 1, true) ~= nil end, 20)
+    vim.ui.select = select
+    results.code_action_offered = offered
+    check("the code action was offered without its edit (to be resolved)", offered ~= nil and offered.edit == nil,
+      offered and vim.fn.json_encode(offered))
+    check("Neovim resolved the code action and applied its comment",
+      line():find("<!-- copydesk-disable-line quotes.unbalanced -- reason -->", 1, true) ~= nil, line())
+  end
 
   -- :CopydeskSources fills the location list from textDocument/documentSymbol.
   vim.cmd("CopydeskSources")

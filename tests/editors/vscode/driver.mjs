@@ -87,6 +87,9 @@ writeJson(path.join(dirs.userData, 'Machine', 'settings.json'), {});
 for (const ws of [dirs.apiWorkspace, dirs.uiWorkspace]) {
   fs.mkdirSync(ws, { recursive: true });
   fs.copyFileSync(path.join(root, 'tests/editors/fixtures/article.txt'), path.join(ws, 'article.txt'));
+  // An article nobody opens: only "copydesk: Check workspace" brings its findings.
+  fs.mkdirSync(path.join(ws, 'desk'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'tests/editors/fixtures/unopened.md'), path.join(ws, 'desk', 'unopened.md'));
   writeJson(path.join(ws, '.vscode', 'settings.json'), { 'copydesk.serverPath': bin });
 }
 
@@ -248,6 +251,28 @@ async function main() {
   check('ui: "copydesk: Show sources" lists the sources', picks.some((t) => /the ministry/i.test(t)) &&
     picks.some((t) => /the project\s*anonymous source, \d+ claims?/.test(t)), JSON.stringify(picks));
   await page.screenshot({ path: path.join(out, 'vscode-show-sources.png') });
+  await page.keyboard.press('Escape');
+
+  // copydesk: Check workspace, from the command palette: the summary notification, and the file
+  // that is not open listed in Problems.
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type('copydesk: Check workspace');
+  await sleep(400);
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'copydesk checked' });
+  const toastText = await toast.first().innerText({ timeout: 15000 }).catch(() => '');
+  results.ui_check_workspace = toastText;
+  check('ui: "copydesk: Check workspace" shows a summary', /copydesk checked 2 files: \d+ findings? in 2 files/.test(toastText),
+    toastText);
+  const problems = await page.locator('.markers-panel .monaco-list-row', { hasText: 'unopened.md' }).first()
+    .innerText({ timeout: 10000 }).catch(() => '');
+  results.ui_problems_unopened = problems;
+  check('ui: Problems lists the file that is not open', problems.includes('unopened.md'), problems);
+  // The progress notification stays up to 800 ms after the check: let it go for the screenshot.
+  await page.waitForFunction(() => ![...document.querySelectorAll('.notifications-toasts .notification-toast')]
+    .some((t) => /checking the workspace|\d+\/\d+ files/.test(t.textContent)), null, { timeout: 5000 }).catch(() => {});
+  await page.screenshot({ path: path.join(out, 'vscode-check-workspace.png') });
   await page.keyboard.press('Escape');
 
   // The same article in the default light theme: the token colours must read there too.

@@ -6,6 +6,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 
+// tests/editors/fixtures/unopened.md, which the driver copies to desk/unopened.md.
+const UNOPENED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'unopened.md'), 'utf8');
 const EXPECTED_TYPES = ['date', 'time', 'duration', 'attributionCue', 'source', 'quote', 'claim', 'hedge'];
 const EXPECTED_MODIFIERS = ['relative', 'resolved', 'unverified', 'unattributed', 'hedged', 'anonymous', 'mismatch'];
 
@@ -148,7 +150,14 @@ exports.run = async function run() {
 
     // A code action and its edit, applied: the finding goes away.
     if (unbalanced) {
-      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, unbalanced.range) || [];
+      // The server offers actions without their edits to a client that resolves them (VS Code
+      // does): unresolved, the action has none; resolved (the 4th argument), it has its edit.
+      const lazy = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, unbalanced.range) || [];
+      const lazyDisable = lazy.find((a) => a.title === 'Disable quotes.unbalanced for this line');
+      check('code actions arrive without edits (resolved on demand)', lazyDisable && !lazyDisable.edit,
+        JSON.stringify(lazy.map((a) => ({ title: a.title, edit: !!a.edit }))));
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, unbalanced.range,
+        vscode.CodeActionKind.QuickFix.value, 10) || [];
       results.code_actions = actions.map((a) => a.title);
       const disable = actions.find((a) => a.title === 'Disable quotes.unbalanced for this line');
       const edits = disable && disable.edit ? disable.edit.get(uri) : [];
@@ -174,8 +183,44 @@ exports.run = async function run() {
       const again = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, tuesday.translate(0, 2)));
       check('the restarted server answers hovers', again.includes('2024-03-12'), again);
     }
+    // copydesk: Check workspace pulls workspace/diagnostic: a file that is not open gets its
+    // findings in Problems, and only then (the client does not poll the workspace by itself).
+    const unopened = vscode.Uri.file(path.join(folder, 'desk', 'unopened.md'));
+    const copydeskCodes = (u) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'copydesk').map(codeOf);
+    await sleep(2500); // longer than the client's own workspace pull interval (2 s)
+    check('before the check, a file that is not open has no findings', copydeskCodes(unopened).length === 0,
+      JSON.stringify(copydeskCodes(unopened)));
+    const articleBefore = copydeskCodes(uri).length;
+    const tCheck = Date.now();
+    const summary1 = await vscode.commands.executeCommand('copydesk.checkWorkspace');
+    results.timings.check_workspace_ms = Date.now() - tCheck;
+    results.check_workspace = summary1;
+    check('copydesk: Check workspace checks both files of the workspace', summary1 && summary1.files === 2 &&
+      summary1.findings >= 2 && summary1.filesWithFindings === 2, JSON.stringify(summary1));
+    check('after the check, the unopened file has its quotes.unbalanced finding',
+      copydeskCodes(unopened).includes('quotes.unbalanced'), JSON.stringify(copydeskCodes(unopened)));
+    check('the unopened file was not opened by the check',
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()));
+    check('the open article\'s findings are not listed twice', copydeskCodes(uri).length === articleBefore,
+      `${articleBefore} before, ${copydeskCodes(uri).length} after`);
+    // Again: the server answers "unchanged" for the files the extension holds; nothing is lost.
+    const summary2 = await vscode.commands.executeCommand('copydesk.checkWorkspace');
+    check('a second check finds the same', JSON.stringify(summary2) === JSON.stringify(summary1), JSON.stringify(summary2));
+    check('after the second check the finding is still listed', copydeskCodes(unopened).includes('quotes.unbalanced'));
+    // Fixed on disk: gone at the next check. Deleted: the file leaves Problems.
+    fs.writeFileSync(unopened.fsPath, UNOPENED.replace('"the vote is final.', '"the vote is final."'));
+    const summary3 = await vscode.commands.executeCommand('copydesk.checkWorkspace');
+    check('a file fixed on disk has no finding at the next check',
+      summary3 && summary3.files === 2 && copydeskCodes(unopened).length === 0,
+      `${JSON.stringify(summary3)} ${JSON.stringify(copydeskCodes(unopened))}`);
+    fs.writeFileSync(unopened.fsPath, UNOPENED);
     await vscode.commands.executeCommand('copydesk.checkWorkspace');
-    check('copydesk: Check workspace runs', true);
+    fs.rmSync(unopened.fsPath);
+    const summary4 = await vscode.commands.executeCommand('copydesk.checkWorkspace');
+    check('a deleted file leaves Problems at the next check',
+      summary4 && summary4.files === 1 && vscode.languages.getDiagnostics(unopened).length === 0,
+      `${JSON.stringify(summary4)} ${JSON.stringify(copydeskCodes(unopened))}`);
+    fs.writeFileSync(unopened.fsPath, UNOPENED);
 
     // Markdown, in an unsaved buffer.
     const markdown = await vscode.workspace.openTextDocument({
