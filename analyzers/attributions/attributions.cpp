@@ -40,6 +40,8 @@ bool takes_infinitive(const CueWord& word) {
          l == "tell" || l == "order" || l == "recommend";
 }
 
+bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i);
+
 // One sentence's work: which candidates become attributions, with which spans.
 class SentenceReader {
  public:
@@ -80,6 +82,7 @@ class SentenceReader {
   std::uint32_t cut_before_next(const std::vector<CueCandidate>& cues, std::size_t k,
                                 std::uint32_t first, std::uint32_t end);
   NounPhrase clause_subject(std::uint32_t before);
+  bool names_agent(std::uint32_t head) const;
   void emit(const CueCandidate& cue, const Built& built);
 
   const TaggedText& text_;
@@ -119,6 +122,11 @@ std::uint32_t SentenceReader::cut_before_next(const std::vector<CueCandidate>& c
       if (before > first && text_.is_char(before - 1, ',')) return before - 1;
       return before;
     }
+    // "... his win as he urges voters to unite", "said so when asked": a clause of its own.
+    if (opens_adverbial_clause(text_, before) && before > first) {
+      if (text_.is_char(before - 1, ',')) return before - 1;
+      return before;
+    }
     if (next.form == VerbForm::other && at > first) return at;  // "..., according to"
   }
   return end;
@@ -140,6 +148,30 @@ NounPhrase SentenceReader::clause_subject(std::uint32_t before) {
         (text_.is_plain_lower(after) && text_.text(after).ends_with("ed"))))
     return {};
   return phrase;
+}
+
+// A conjunction that opens an adverbial clause, which reports on its own: "as he urges", "when
+// asked". Not "whether", "if" or "how", which open the reported clause itself.
+bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i) {
+  if (!text.is_word(i) || !text.has(i, kSubordinator)) return false;
+  std::string_view w = text.text(i);
+  return w == "as" || w == "while" || w == "when" || w == "because" || w == "although" ||
+         w == "though" || w == "since" || w == "whereas" || w == "after" || w == "before" ||
+         w == "until" || w == "once" || w == "unless";
+}
+
+// Whether a phrase's head can be someone who speaks or holds a view: a name, a noun of people,
+// bodies or documents, or a plural noun ("voters"); not an adjective or a possessive.
+bool SentenceReader::names_agent(std::uint32_t head) const {
+  if (!text_.is_word(head) && text_.token(head).kind != TokenKind::number) return false;
+  std::string_view word = text_.text(head);
+  if (strip_possessive(word).size() != word.size()) return false;
+  if (text_.is_capitalized(head) || text_.token(head).kind == TokenKind::number) return true;
+  if (text_.has(head, kRoleNoun | kOrganizationNoun | kAnonymousNoun | kDocumentNoun | kPersonNoun |
+                          kRecipientNoun | kQuantifier | kSurveyNoun))
+    return true;
+  return text_.is_plain_lower(head) && word.size() > 3 && word.ends_with("s") &&
+         !word.ends_with("ss") && !word.ends_with("ous");
 }
 
 bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
@@ -179,6 +211,18 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   // "According to X, ..." / "..., according to X."
   if (cue.form == VerbForm::other) {
     built.source = phrase_after(text_, cue.span.end, end, true);
+    if (word.lemma == "in" && cue.span.first <= limit) {
+      // "In a CNN poll released Monday, ...": the poll's phrase runs to the comma.
+      std::uint32_t comma = cue.span.end;
+      while (comma < end && comma < cue.span.end + 14 && !text_.is_char(comma, ','))
+        ++comma;
+      if (comma < end && text_.is_char(comma, ',')) {
+        std::uint32_t head = cue.span.end;
+        for (std::uint32_t t = cue.span.end; t < comma; ++t)
+          if (text_.has(t, kSurveyNoun)) head = t;
+        built.source = {{cue.span.end, comma}, {cue.span.end, comma}, {}, head, false};
+      }
+    }
     if (built.source.range.empty()) return false;
     // "According to the office, three boats sank": what follows the comma is the content, not
     // an appositive, unless the content came first.
@@ -235,8 +279,15 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
       // "cited local authorities as saying", "was quoted as saying"
       subject = subject_before(text_, s.first_token, b - 1);
       built.cue.first = b - 1;
-    } else if (b > s.first_token && (text_.is_char(b - 1, ',') || text_.has(b - 1, kPreposition))) {
+    } else if (b > s.first_token && (text_.is_char(b - 1, ',') || text_.has(b - 1, kPreposition) ||
+                                     text_.text(b - 1) == "and" || text_.text(b - 1) == "or")) {
+      // ", saying ...", "by saying ...", "calling them X and vowing ...": the clause's subject.
       subject = clause_subject(b - 1);
+    } else if (NounPhrase np = subject_before(text_, limit, b);
+               !np.range.empty() && !np.pronoun && np.range.end == b && names_agent(np.head)) {
+      // "with 30 percent of voters saying ...", "Trump calling it a great meeting"; not "wishful
+      // thinking" or "Cruz's thinking".
+      subject = np;
     } else {
       return false;  // "the saying goes", "a warning"
     }
@@ -387,6 +438,14 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   }
   built.shape = shape;
 
+  // "terror attacks", "his opening remarks": a -s form that is mostly a noun is a verb after a
+  // name or a pronoun, or before a clause of its own.
+  if (cue.form == VerbForm::third_person && (word.flags & kNounToo) && !built.content_before &&
+      shape != ContentShape::clause && shape != ContentShape::infinitive &&
+      cue.span.first == cue.head && cue.span.end == cue.head + 1 &&
+      !(built.has_source && (subject.pronoun || text_.is_capitalized(subject.head))))
+    return false;
+
   // Whether the content is what this cue reports.
   bool strong = (word.flags & kStrong) != 0;
   if (!built.content_before) {
@@ -488,11 +547,15 @@ bool SentenceReader::read_colon_headline(std::uint32_t index) {
   const Sentence& s = *sentence_;
   if (s.end_token < s.first_token + 5 || !text_.is_capitalized(s.first_token)) return false;
   static constexpr std::string_view kLabels[] = {
-      "update",  "watch",  "read",       "note",   "related",  "also",
-      "photo",   "video",  "correction", "editor", "breaking", "exclusive",
-      "warning", "source", "sources",    "date",   "live"};
+      "update",   "watch",      "read",   "note",     "related",   "also",    "photo",
+      "video",    "correction", "editor", "breaking", "exclusive", "warning", "source",
+      "sources",  "date",       "live",   "latest",   "look",      "wow",     "boom",
+      "revealed", "previously", "stat",   "editor's", "q"};
   char buffer[32];
-  std::string_view first = lower_word(text_.text(s.first_token), buffer, sizeof buffer);
+  std::uint32_t label_at = s.first_token;
+  // "The Latest:", AP's running-story label.
+  if (text_.text(label_at) == "The" && label_at + 1 < s.end_token) ++label_at;
+  std::string_view first = lower_word(text_.text(label_at), buffer, sizeof buffer);
   for (std::string_view label : kLabels)
     if (first == label) return false;
   std::uint32_t colon = s.first_token + 1;
@@ -590,9 +653,14 @@ AttributionAnalysis find_attributions(std::string_view prose, const Segmentation
   std::vector<CueCandidate> cues;
   const auto& sentences = segmentation.sentences;
   for (std::uint32_t s = 0; s < sentences.size();) {
+    // "Carson: Clinton Not Fit To Serve", "TAPPER: And you support him?": the speaker's colon is
+    // the cue; verbs after it are part of what was said.
+    if (reader.read_colon_headline(s)) {
+      ++s;
+      continue;
+    }
     find_cue_candidates(text, sentences[s], house, cues);
     if (cues.empty()) {
-      reader.read_colon_headline(s);
       ++s;
       continue;
     }

@@ -1,5 +1,7 @@
 #include "analyzers/attributions/cues.hpp"
 
+#include <algorithm>
+
 namespace copydesk::analyzers::attributions {
 namespace {
 
@@ -48,6 +50,46 @@ const CueWord* house_cue(VerbForm form) {
   }
 }
 
+// A headline in title case ("Trump Says He Will Win"): its capitalized verbs are verbs, not names.
+// Most words of four letters or more are capitalized.
+bool is_title_case(const TaggedText& text, const Sentence& sentence) {
+  std::uint32_t words = 0, capitalized = 0;
+  for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (!text.is_word(i) || text.text(i).size() < 4) continue;
+    ++words;
+    if (text.is_capitalized(i)) ++capitalized;
+  }
+  return words >= 3 && capitalized * 5 >= words * 4;
+}
+
+// "in a CNN poll (released Monday)": the phrase after "in" ends on a poll or survey within a few
+// words, with no preposition before it ("in light of the polls", "in third place in polls").
+// Mid-sentence only one poll: "leads in the polls" is a standing, not a report of what a poll
+// found. Returns the token after the survey noun, or `first` when there is none.
+std::uint32_t survey_phrase_end(const TaggedText& text, const Sentence& sentence,
+                                std::uint32_t first, bool opens_sentence) {
+  std::uint32_t limit = std::min(sentence.end_token, first + 9);
+  for (std::uint32_t i = first; i < limit; ++i) {
+    if (!text.is_word(i) && text.token(i).kind != TokenKind::number && !text.is_char(i, '/') &&
+        !text.is_char(i, '-') && !text.is_char(i, '\''))
+      return first;
+    if (text.is_word(i) && (text.has(i, kVerb | kAuxiliary | kModal | kRelativePronoun |
+                                            kPreposition | kConjunction | kCueWord) ||
+                            text.text(i).ends_with("ing")))
+      return first;
+    if (!text.has(i, kSurveyNoun) || text.is_capitalized(i)) continue;
+    if (text.has(i, kPlural) && !opens_sentence) return first;
+    std::uint32_t next = i + 1;
+    // "poll numbers", "polls show": the survey is no source here, or has a cue of its own.
+    if (next < sentence.end_token && text.is_word(next) &&
+        (text.is_plain_lower(next) || text.has(next, kCueWord | kVerb | kAuxiliary | kModal)) &&
+        !text.text(next).ends_with("ed"))
+      return first;
+    return next;
+  }
+  return first;
+}
+
 }  // namespace
 
 bool matches_verb_list(std::string_view lower, const std::vector<std::string>& words) {
@@ -76,8 +118,25 @@ void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const
                          std::vector<CueCandidate>& out) {
   out.clear();
   char buffer[32];
+  int title_case = -1;  // computed at the first capitalized cue word
+  static const CueWord kSurveyIn{"in", VerbForm::other, CueClass::attitude, 0, "", false};
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (!text.is_word(i)) continue;
+    std::string_view word_text = text.text(i);
+    if ((word_text == "in" || word_text == "In") && i + 1 < sentence.end_token) {
+      // "Clinton leads in a CNN poll", "In the survey, 40 percent ...": the poll is the source.
+      std::uint32_t survey_end =
+          survey_phrase_end(text, sentence, i + 1, text.opens_sentence(i, sentence));
+      if (survey_end > i + 1) {
+        CueCandidate cue;
+        cue.head = i;
+        cue.word = &kSurveyIn;
+        cue.form = VerbForm::other;
+        cue.span = {i, i + 1};
+        out.push_back(cue);
+        continue;
+      }
+    }
     const CueWord* word = text.info(i).cue;
     bool house_verb = false;
     if (!word && !house.attribution_verbs.empty() && text.info(i).classes == 0) {
@@ -88,8 +147,13 @@ void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const
       }
     }
     if (!word) continue;
-    // A capitalized cue word inside a sentence is a name ("Washington Post", "Claims Court").
-    if (text.is_capitalized(i) && !text.opens_sentence(i, sentence)) continue;
+    // A capitalized cue word inside a sentence is a name ("Washington Post", "Claims Court"),
+    // unless the sentence is a headline in title case and the word an inflected verb.
+    if (text.is_capitalized(i) && !text.opens_sentence(i, sentence)) {
+      if (word->form != VerbForm::third_person && word->form != VerbForm::past) continue;
+      if (title_case < 0) title_case = is_title_case(text, sentence) ? 1 : 0;
+      if (title_case == 0) continue;
+    }
 
     CueCandidate cue;
     cue.head = i;
@@ -108,9 +172,11 @@ void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const
       else if (word->particle_required)
         continue;
     }
-    // "a said plan", "the report": a noun or adjective use of a verb form.
+    // "a said plan", "the report": a noun or adjective use of a verb form. A quantifier standing
+    // alone is the subject of a past form: "most said", "two said".
     if (cue.form != VerbForm::noun && i > sentence.first_token && text.is_word(i - 1) &&
-        text.has(i - 1, kDeterminer) && !text.has(i - 1, kPossessive | kRelativePronoun))
+        text.has(i - 1, kDeterminer) && !text.has(i - 1, kPossessive | kRelativePronoun) &&
+        !(cue.form == VerbForm::past && text.has(i - 1, kQuantifier)))
       continue;
 
     std::uint32_t first = i;
