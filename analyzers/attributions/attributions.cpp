@@ -82,6 +82,7 @@ class SentenceReader {
   std::uint32_t cut_before_next(const std::vector<CueCandidate>& cues, std::size_t k,
                                 std::uint32_t first, std::uint32_t end);
   NounPhrase clause_subject(std::uint32_t before);
+  bool quote_closes_before(std::uint32_t b) const;
   bool names_agent(std::uint32_t head) const;
   void emit(const CueCandidate& cue, const Built& built);
 
@@ -123,8 +124,8 @@ std::uint32_t SentenceReader::cut_before_next(const std::vector<CueCandidate>& c
       return before;
     }
     // "... his win as he urges voters to unite", "said so when asked": a clause of its own.
-    if (opens_adverbial_clause(text_, before) && before > first) {
-      if (text_.is_char(before - 1, ',')) return before - 1;
+    if (opens_adverbial_clause(text_, before)) {
+      if (before > first && text_.is_char(before - 1, ',')) return before - 1;
       return before;
     }
     if (next.form == VerbForm::other && at > first) return at;  // "..., according to"
@@ -158,6 +159,19 @@ bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i) {
   return w == "as" || w == "while" || w == "when" || w == "because" || w == "although" ||
          w == "though" || w == "since" || w == "whereas" || w == "after" || w == "before" ||
          w == "until" || w == "once" || w == "unless";
+}
+
+// Whether a quotation closes right before token `b`, or before a comma there: "“We stay,” said".
+// The quotation may end the sentence before (“Why?” she asked).
+bool SentenceReader::quote_closes_before(std::uint32_t b) const {
+  std::uint32_t paragraph_first =
+      text_.segmentation()
+          .sentences[text_.segmentation().paragraphs[sentence_->paragraph].first_sentence]
+          .first_token;
+  if (b <= paragraph_first) return false;
+  if (is_closing_quote(text_, b - 1) || text_.is_pair_tail(b - 1)) return true;
+  return b > paragraph_first + 1 && text_.is_char(b - 1, ',') &&
+         (is_closing_quote(text_, b - 2) || text_.is_pair_tail(b - 2));
 }
 
 // Whether a phrase's head can be someone who speaks or holds a view: a name, a noun of people,
@@ -295,10 +309,7 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
     subject = subject_before(text_, limit, cue.span.first);
     // Inverted only after a quotation: "“We stay,” said the mayor".
     std::uint32_t b = cue.span.first;
-    bool after_quote =
-        b > s.first_token &&
-        (is_closing_quote(text_, b - 1) ||
-         (b > s.first_token + 1 && text_.is_char(b - 1, ',') && is_closing_quote(text_, b - 2)));
+    bool after_quote = quote_closes_before(b);
     if (subject.range.empty() && after_quote &&
         (cue.form == VerbForm::past || cue.form == VerbForm::third_person) &&
         word.cue_class == CueClass::speech && !(word.flags & kNeedsSubject)) {
@@ -355,6 +366,9 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
     after = skipped;
   }
   std::uint32_t modifiers_end = skip_verb_modifiers(text_, after, end);
+  // "was asked about the levy": what was asked, not a modifier.
+  if (cue.passive && (word.flags & kTakesRecipient) && after < end && text_.text(after) == "about")
+    modifiers_end = after;
   if (!listener && !inverted) built.cue.end = std::max(built.cue.end, modifiers_end);
   after = modifiers_end;
   // Trailing modifiers stay in the cue; a colon that introduces the content joins it.
@@ -415,6 +429,14 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   if (preceding.empty() && following.empty() && limit > s.first_token && built.has_source &&
       !cue.gerund && before_end > s.first_token + 1 && ends_clause(before_end - 1))
     preceding = trim_content(text_, {s.first_token, before_end});
+  // "“Is that fair?” Trump asked.": the quotation's own "?" or "!" ended the sentence before.
+  if (preceding.empty() && following.empty() && built.has_source && !cue.gerund &&
+      limit == s.first_token && before_end == s.first_token && quote_closes_before(before_end)) {
+    std::uint32_t mark = before_end - 1;
+    if (text_.is_pair_tail(mark)) --mark;
+    if (const Quotation* q = quotation_at(quotations_, mark); q && q->closed)
+      preceding = {q->open_token, before_end};
+  }
   bool quote_pair =
       !preceding.empty() && starts_with_quote(text_, following) &&
       (is_closing_quote(text_, preceding.end - 1) || starts_with_quote(text_, preceding));
@@ -446,8 +468,12 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
       !(built.has_source && (subject.pronoun || text_.is_capitalized(subject.head))))
     return false;
 
-  // Whether the content is what this cue reports.
+  // Whether the content is what this cue reports. A question put to someone may be a phrase:
+  // "when asked about the levy", "was asked about".
   bool strong = (word.flags & kStrong) != 0;
+  bool question = cue.passive && (word.flags & kTakesRecipient) && !built.content_before &&
+                  !following.empty() && modifiers_end < end && !text_.is_char(modifiers_end, ',') &&
+                  (cue.participle_clause || text_.text(following.first) == "about");
   if (!built.content_before) {
     switch (shape) {
       case ContentShape::clause:
@@ -459,7 +485,7 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
         // A clause without "that" reports; an object does when a source stands before the verb
         // ("denied the allegations", "claimed responsibility"), except for verbs whose object
         // is no report ("added 500 jobs").
-        if (!strong && !looks_like_clause(text_, following.first, following.end) &&
+        if (!strong && !question && !looks_like_clause(text_, following.first, following.end) &&
             (!built.has_source || (word.flags & kClauseOnly)))
           return false;
         break;
@@ -471,10 +497,13 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   }
   if (cue.passive) {
     // "is expected to", "was reported that": no source; the subject is part of what is reported.
-    if (shape != ContentShape::clause && shape != ContentShape::infinitive) return false;
+    if (shape != ContentShape::clause && shape != ContentShape::infinitive && !question)
+      return false;
     built.has_source = false;
     NounPhrase reported = subject_before(text_, limit, cue.span.first);
-    if (!reported.range.empty() && !reported.pronoun && built.content.first >= cue.span.end)
+    // Who was asked is no part of the question.
+    if (!question && !reported.range.empty() && !reported.pronoun &&
+        built.content.first >= cue.span.end)
       built.content.first = reported.range.first;
   }
   // The quoted clause before an inverted cue ends before the verb; the cue keeps its modifiers

@@ -29,6 +29,43 @@ bool is_group_adverb(const TaggedText& text, std::uint32_t i) {
   return t.size() > 4 && t.ends_with("ly") && text.info(i).classes == 0;
 }
 
+// Whether token `b` joins the verb group after it: an auxiliary, a modal, a negation, an adverb.
+bool joins_group(const TaggedText& text, const Sentence& sentence, std::uint32_t b) {
+  if (!text.is_word(b)) return false;
+  bool joins = text.has(b, kAuxiliary | kModal | kNegation) || is_group_adverb(text, b);
+  if (!joins || text.has(b, kPersonalPronoun | kCueWord)) return false;
+  return !(text.is_capitalized(b) && !text.opens_sentence(b, sentence));
+}
+
+// The first token of a verb that takes the infinitive "to" at `to` as its own continuation:
+// "went on (to say)", "continued (to back)", "began (to question)", "was quick (to praise)".
+// Returns `to` when there is none.
+std::uint32_t control_verb_start(const TaggedText& text, const Sentence& sentence,
+                                 std::uint32_t to) {
+  if (to < sentence.first_token + 1 || !text.is_word(to - 1)) return to;
+  std::uint32_t v = to - 1;
+  std::string_view w = text.text(v);
+  if (w == "on" && v > sentence.first_token) {
+    std::string_view go = text.text(v - 1);
+    if (go == "went" || go == "go" || go == "goes" || go == "going" || go == "gone") return v - 1;
+    return to;
+  }
+  static constexpr std::string_view kControl[] = {
+      "continue", "continues", "continued", "continuing", "began",  "begin", "begins",
+      "begun",    "started",   "starts",    "start",      "tend",   "tends", "tended",
+      "quick",    "likely",    "unlikely",  "eager",      "willing"};
+  for (std::string_view control : kControl)
+    if (w == control) return v;
+  return to;
+}
+
+// Words before a participle that open its clause: "when asked", "if told", "after being warned".
+bool opens_participle_clause(std::string_view word) {
+  return word == "when" || word == "When" || word == "if" || word == "If" || word == "after" ||
+         word == "After" || word == "once" || word == "Once" || word == "until" || word == "as" ||
+         word == "unless" || word == "before";
+}
+
 // A verb that comes from the house list: a speech verb that needs a content clause.
 const CueWord* house_cue(VerbForm form) {
   static const CueWord kHouse[] = {
@@ -181,23 +218,34 @@ void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const
 
     std::uint32_t first = i;
     if (cue.form != VerbForm::noun && cue.form != VerbForm::other) {
-      while (first > sentence.first_token) {
-        std::uint32_t b = first - 1;
-        if (!text.is_word(b)) break;
-        bool joins = text.has(b, kAuxiliary | kModal | kNegation) || is_group_adverb(text, b);
-        if (!joins || text.has(b, kPersonalPronoun | kCueWord)) break;
-        if (text.is_capitalized(b) && !text.opens_sentence(b, sentence)) break;
+      while (first > sentence.first_token && joins_group(text, sentence, first - 1))
         --first;
-      }
       for (std::uint32_t a = first; a < i; ++a)
         if (is_be(text.text(a)) || text.text(a) == "Is" || text.text(a) == "Was")
           cue.passive = cue.form == VerbForm::participle ||
                         (cue.form == VerbForm::past && (word->flags & kPastEqualsParticiple));
       if (first > sentence.first_token && text.text(first - 1) == "to" &&
           cue.form == VerbForm::base) {
-        cue.infinitive = true;
-        --first;
+        std::uint32_t control = control_verb_start(text, sentence, first - 1);
+        if (control < first - 1) {
+          // "went on to say", "has continued to back": the verb before "to" joins the group,
+          // whose subject is the source.
+          if (!out.empty() && out.back().head >= control) out.pop_back();
+          first = control;
+          while (first > sentence.first_token && joins_group(text, sentence, first - 1))
+            --first;
+        } else {
+          cue.infinitive = true;
+          --first;
+        }
       }
+      // "when asked about ...", "Asked why ...": a participle clause of a verb with a listener
+      // reports a question or an order put to the clause's subject.
+      if (first == i && cue.form == VerbForm::past && (word->flags & kTakesRecipient) &&
+          (word->flags & kPastEqualsParticiple) &&
+          (text.opens_sentence(i, sentence) ||
+           (i > sentence.first_token && opens_participle_clause(text.text(i - 1)))))
+        cue.passive = cue.participle_clause = true;
       if (cue.form == VerbForm::gerund && first == i) {
         // ", saying ..." or "before adding ...": a participle clause; "is saying" is a verb group.
         cue.gerund = true;

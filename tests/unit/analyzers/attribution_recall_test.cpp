@@ -139,3 +139,41 @@ TEST_CASE("attribution recall: a speaker's colon in a transcript or headline") {
   CHECK(found_in("The Latest: Lind says the levy will pass.").size() == 1);
   CHECK(found_in("The Latest: Lind says the levy will pass.")[0].cue == "says");
 }
+
+TEST_CASE("attribution recall: a verb that carries on into the cue") {
+  auto found = found_in("Lind went on to say the levy was fair.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].cue == "went on to say");
+  CHECK(found[0].source == "Lind");
+  CHECK(found[0].content == "the levy was fair");
+  auto continued = found_in("The union has continued to back the levy.");
+  REQUIRE(continued.size() == 1);
+  CHECK(continued[0].cue == "has continued to back");
+  // near-miss: an infinitive of another verb reports nothing by itself
+  CHECK(found_in("Lind went to the harbour to see the boats.").empty());
+}
+
+TEST_CASE("attribution recall: a question put to someone") {
+  auto found = found_in("\"Never,\" Lind said when asked whether she would resign.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].content == "\"Never,\"");
+  CHECK(found[1].cue == "asked");
+  CHECK(found[1].source.empty());
+  CHECK(found[1].content == "whether she would resign");
+  auto passive = found_in("Lind was asked about the levy.");
+  REQUIRE(passive.size() == 1);
+  CHECK(passive[0].cue == "was asked");
+  CHECK(passive[0].content == "about the levy");
+  // near-miss: "asked" with a thing asked for and no clause
+  CHECK(found_in("When asked, the clerk left.").empty());
+}
+
+TEST_CASE("attribution recall: a quotation that ended the sentence before") {
+  auto found = found_in("\"Is that fair?\" Lind asked. \"We will see.\"");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].cue == "asked");
+  CHECK(found[0].source == "Lind");
+  CHECK(found[0].content.starts_with("\"Is that fair?\""));
+  // near-miss: a sentence that only follows a quotation in another paragraph
+  CHECK(found_in("\"Is that fair?\"\n\nLind left.").empty());
+}
