@@ -42,6 +42,14 @@ bool takes_infinitive(const CueWord& word) {
 
 bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i);
 
+// A preposition that names what a stance is about: "support for", "criticism of", "attacks on".
+bool is_stance_preposition(const TaggedText& text, std::uint32_t i) {
+  if (!text.is_word(i) || text.is_capitalized(i)) return false;
+  std::string_view w = text.text(i);
+  return w == "for" || w == "of" || w == "on" || w == "to" || w == "about" || w == "against" ||
+         w == "with";
+}
+
 // One sentence's work: which candidates become attributions, with which spans.
 class SentenceReader {
  public:
@@ -84,6 +92,8 @@ class SentenceReader {
   NounPhrase clause_subject(std::uint32_t before);
   bool quote_closes_before(std::uint32_t b) const;
   bool names_agent(std::uint32_t head) const;
+  bool build_noun(const CueCandidate& cue, std::size_t k, const std::vector<CueCandidate>& cues,
+                  std::uint32_t owner, Built& built);
   void emit(const CueCandidate& cue, const Built& built);
 
   const TaggedText& text_;
@@ -188,6 +198,52 @@ bool SentenceReader::names_agent(std::uint32_t head) const {
          !word.ends_with("ss") && !word.ends_with("ous");
 }
 
+// The noun cue's content: a clause ("his claim that ..."), an infinitive ("her plan to ..."), or
+// the phrase after a preposition ("his support for the bill"), with its possessor as the source.
+bool SentenceReader::build_noun(const CueCandidate& cue, std::size_t k,
+                                const std::vector<CueCandidate>& cues, std::uint32_t owner,
+                                Built& built) {
+  const std::uint32_t end = sentence_->end_token;
+  const std::uint32_t limit = std::max(consumed_, sentence_->first_token);
+  if (owner < limit) return false;
+  std::uint32_t first = cue.span.end;
+  if (first >= end) return false;
+  ContentShape shape = content_shape(text_, first, end);
+  TokenRange content;
+  if (shape == ContentShape::clause) {
+    if (text_.is_char(first, ':')) {
+      ++built.cue.end;
+      ++first;
+    }
+    content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
+  } else if (shape == ContentShape::infinitive) {
+    content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
+    content = trim_content(text_, cut_trailing_clause(text_, quotations_, content));
+  } else if (cue.span.end > cue.head + 1 || is_stance_preposition(text_, first)) {
+    // "call for" keeps its particle; "support for", "criticism of" take the preposition in.
+    if (cue.span.end == cue.head + 1) {
+      ++built.cue.end;
+      ++first;
+    }
+    NounPhrase object = phrase_after(text_, first, end, false);
+    content = object.core;
+    shape = ContentShape::bare;
+  } else {
+    return false;
+  }
+  if (content.empty()) return false;
+  if (text_.has(owner, kPossessive)) {
+    built.source = {{owner, owner + 1}, {owner, owner + 1}, {}, owner, true};
+  } else {
+    built.source = subject_before(text_, limit, owner + 1);
+    if (built.source.range.empty()) return false;
+  }
+  built.has_source = true;
+  built.content = content;
+  built.shape = shape;
+  return true;
+}
+
 bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
                            const std::vector<CueCandidate>& cues, Built& built) {
   const Sentence& s = *sentence_;
@@ -196,31 +252,23 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   const std::uint32_t limit = std::max(consumed_, s.first_token);
   built.cue = cue.span;
 
-  // Noun cues: only "his claim that", "the ministry's statement:" for now.
-  if (cue.form == VerbForm::noun) {
-    if (cue.span.first == s.first_token) return false;
-    std::uint32_t before = cue.span.first - 1;
-    bool possessed = text_.has(before, kPossessive) ||
-                     strip_possessive(text_.text(before)).size() != text_.text(before).size();
-    if (!possessed) return false;
-    ContentShape shape = content_shape(text_, cue.span.end, end);
-    if (shape != ContentShape::clause) return false;
-    if (text_.has(before, kPossessive)) {
-      built.source = {{before, before + 1}, {before, before + 1}, {}, before, true};
-    } else {
-      built.source = subject_before(text_, limit, before + 1);
-      if (built.source.range.empty()) return false;
-    }
-    built.has_source = true;
-    std::uint32_t first = cue.span.end;
-    if (text_.is_char(first, ':')) {
-      ++built.cue.end;
-      ++first;
-    }
-    built.content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
-    built.shape = shape;
-    return !built.content.empty();
+  // Noun cues after a possessive: "his claim that ...", "the ministry's statement: ...",
+  // "Trump's call for a ban", "her plan to ...", "his support for the bill".
+  bool noun_reading =
+      cue.form == VerbForm::noun ||
+      ((cue.form == VerbForm::base || cue.form == VerbForm::third_person) &&
+       (word.flags & kNounCue) && cue.span.first == cue.head && cue.span.first > s.first_token);
+  if (noun_reading && cue.span.first > s.first_token) {
+    std::uint32_t owner = cue.span.first - 1;
+    // One adjective may stand between: "his long support for", "Trump's latest proposal".
+    if (text_.is_plain_lower(owner) && owner > s.first_token && !text_.text(owner).ends_with("ly"))
+      --owner;
+    bool possessed = text_.is_word(owner) &&
+                     (text_.has(owner, kPossessive) ||
+                      strip_possessive(text_.text(owner)).size() != text_.text(owner).size());
+    if (possessed) return build_noun(cue, k, cues, owner, built);
   }
+  if (cue.form == VerbForm::noun) return false;
 
   // "According to X, ..." / "..., according to X."
   if (cue.form == VerbForm::other) {

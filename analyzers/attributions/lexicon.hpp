@@ -60,6 +60,7 @@ enum CueFlag : std::uint16_t {
   kClauseOnly = 64,  // its object is no report: "added 500 jobs", "posted a loss"
   kRaising = 128,    // "X seemed to ...": no source; the subject is part of the content
   kNounToo = 256,    // the -s form is mostly a noun ("attacks", "remarks", "states")
+  kNounCue = 512,    // after a possessive, the base or -s form is a noun cue ("his support for")
 };
 
 struct CueWord {

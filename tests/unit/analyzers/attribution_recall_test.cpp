@@ -177,3 +177,19 @@ TEST_CASE("attribution recall: a quotation that ended the sentence before") {
   // near-miss: a sentence that only follows a quotation in another paragraph
   CHECK(found_in("\"Is that fair?\"\n\nLind left.").empty());
 }
+
+TEST_CASE("attribution recall: noun cues after a possessive") {
+  auto plan = found_in("Lind's plan to close the harbour drew protests.");
+  REQUIRE(plan.size() == 1);
+  CHECK(plan[0].cue == "plan");
+  CHECK(plan[0].source == "Lind's");
+  CHECK(plan[0].content.starts_with("to close the harbour"));
+  auto support = found_in("Voters noticed its support for the levy.");
+  REQUIRE(support.size() == 1);
+  CHECK(support[0].cue == "support for");
+  CHECK(support[0].source == "its");
+  CHECK(support[0].content == "the levy");
+  // near-misses: no possessor, or no content
+  CHECK(found_in("The plan to close the harbour drew protests.").empty());
+  CHECK(found_in("Lind's support grew in March.").empty());
+}
