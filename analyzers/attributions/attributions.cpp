@@ -623,6 +623,11 @@ bool SentenceReader::read_colon_headline(std::uint32_t index) {
   sentence_ = &text_.segmentation().sentences[index];
   const Sentence& s = *sentence_;
   if (s.end_token < s.first_token + 5 || !text_.is_capitalized(s.first_token)) return false;
+  // Every sentence comes here: the colon, a test of single characters, goes first.
+  std::uint32_t colon = s.first_token + 1;
+  while (colon < s.end_token && colon < s.first_token + 4 && !text_.is_char(colon, ':'))
+    ++colon;
+  if (colon >= s.end_token || !text_.is_char(colon, ':')) return false;
   static constexpr std::string_view kLabels[] = {
       "update",   "watch",      "read",   "note",     "related",   "also",    "photo",
       "video",    "correction", "editor", "breaking", "exclusive", "warning", "source",
@@ -635,10 +640,6 @@ bool SentenceReader::read_colon_headline(std::uint32_t index) {
   std::string_view first = lower_word(text_.text(label_at), buffer, sizeof buffer);
   for (std::string_view label : kLabels)
     if (first == label) return false;
-  std::uint32_t colon = s.first_token + 1;
-  while (colon < s.end_token && colon < s.first_token + 4 && !text_.is_char(colon, ':'))
-    ++colon;
-  if (colon >= s.end_token || !text_.is_char(colon, ':')) return false;
   for (std::uint32_t i = s.first_token; i < colon; ++i)
     if (!text_.is_capitalized(i) && !text_.has(i, kNameParticle) && !text_.is_char(i, '.'))
       return false;

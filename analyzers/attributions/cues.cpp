@@ -99,6 +99,11 @@ bool is_title_case(const TaggedText& text, const Sentence& sentence) {
   return words >= 3 && capitalized * 5 >= words * 4;
 }
 
+bool is_in(const TaggedText& text, std::uint32_t i) {
+  std::string_view w = text.text(i);
+  return w.size() == 2 && (w[0] == 'i' || w[0] == 'I') && w[1] == 'n';
+}
+
 // "in a CNN poll (released Monday)": the phrase after "in" ends on a poll or survey within a few
 // words, with no preposition before it ("in light of the polls", "in third place in polls").
 // Mid-sentence only one poll: "leads in the polls" is a standing, not a report of what a poll
@@ -106,6 +111,11 @@ bool is_title_case(const TaggedText& text, const Sentence& sentence) {
 std::uint32_t survey_phrase_end(const TaggedText& text, const Sentence& sentence,
                                 std::uint32_t first, bool opens_sentence) {
   std::uint32_t limit = std::min(sentence.end_token, first + 9);
+  // Most phrases after "in" name no poll: a test of the class bits settles them.
+  bool survey = false;
+  for (std::uint32_t i = first; i < limit && !survey; ++i)
+    survey = text.has(i, kSurveyNoun);
+  if (!survey) return first;
   for (std::uint32_t i = first; i < limit; ++i) {
     if (!text.is_word(i) && text.token(i).kind != TokenKind::number && !text.is_char(i, '/') &&
         !text.is_char(i, '-') && !text.is_char(i, '\''))
@@ -159,8 +169,7 @@ void find_cue_candidates(const TaggedText& text, const Sentence& sentence, const
   static const CueWord kSurveyIn{"in", VerbForm::other, CueClass::attitude, 0, "", false};
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     if (!text.is_word(i)) continue;
-    std::string_view word_text = text.text(i);
-    if ((word_text == "in" || word_text == "In") && i + 1 < sentence.end_token) {
+    if (text.has(i, kPreposition) && is_in(text, i) && i + 1 < sentence.end_token) {
       // "Clinton leads in a CNN poll", "In the survey, 40 percent ...": the poll is the source.
       std::uint32_t survey_end =
           survey_phrase_end(text, sentence, i + 1, text.opens_sentence(i, sentence));

@@ -907,6 +907,16 @@ WordInfo lookup_word(std::string_view lower) {
 }
 
 std::string_view lower_word(std::string_view word, char* buffer, std::size_t capacity) {
+  // Nearly every word is ASCII: one test per byte, no bounds test inside the loop.
+  if (word.size() <= capacity) {
+    std::size_t i = 0;
+    for (; i < word.size(); ++i) {
+      auto c = static_cast<unsigned char>(word[i]);
+      if (c >= 0x80) break;
+      buffer[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+    }
+    if (i == word.size()) return {buffer, i};
+  }
   std::size_t size = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
     char c = word[i];

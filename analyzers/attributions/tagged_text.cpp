@@ -31,7 +31,9 @@ TaggedText::TaggedText(std::string_view prose, const Segmentation& segmentation)
   next_separator_.assign(count + 1, count);
   for (std::uint32_t i = count; i-- > 0;) {
     const Token& t = segmentation.tokens[i];
-    std::string_view w = prose.substr(t.start, t.end - t.start);
+    // Separators are symbols or punctuation: words need no comparison.
+    std::string_view w =
+        t.kind == TokenKind::word ? std::string_view{} : prose.substr(t.start, t.end - t.start);
     bool separator = w == "\xC3\x97" || w == "|" || w == "\xE2\x80\xA2" || w == "\xC2\xB7";
     next_separator_[i] = separator ? i : next_separator_[i + 1];
   }
