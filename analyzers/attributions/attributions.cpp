@@ -40,6 +40,16 @@ bool takes_infinitive(const CueWord& word) {
          l == "tell" || l == "order" || l == "recommend";
 }
 
+bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i);
+
+// A preposition that names what a stance is about: "support for", "criticism of", "attacks on".
+bool is_stance_preposition(const TaggedText& text, std::uint32_t i) {
+  if (!text.is_word(i) || text.is_capitalized(i)) return false;
+  std::string_view w = text.text(i);
+  return w == "for" || w == "of" || w == "on" || w == "to" || w == "about" || w == "against" ||
+         w == "with";
+}
+
 // One sentence's work: which candidates become attributions, with which spans.
 class SentenceReader {
  public:
@@ -80,6 +90,10 @@ class SentenceReader {
   std::uint32_t cut_before_next(const std::vector<CueCandidate>& cues, std::size_t k,
                                 std::uint32_t first, std::uint32_t end);
   NounPhrase clause_subject(std::uint32_t before);
+  bool quote_closes_before(std::uint32_t b) const;
+  bool names_agent(std::uint32_t head) const;
+  bool build_noun(const CueCandidate& cue, std::size_t k, const std::vector<CueCandidate>& cues,
+                  std::uint32_t owner, Built& built);
   void emit(const CueCandidate& cue, const Built& built);
 
   const TaggedText& text_;
@@ -119,6 +133,11 @@ std::uint32_t SentenceReader::cut_before_next(const std::vector<CueCandidate>& c
       if (before > first && text_.is_char(before - 1, ',')) return before - 1;
       return before;
     }
+    // "... his win as he urges voters to unite", "said so when asked": a clause of its own.
+    if (opens_adverbial_clause(text_, before)) {
+      if (before > first && text_.is_char(before - 1, ',')) return before - 1;
+      return before;
+    }
     if (next.form == VerbForm::other && at > first) return at;  // "..., according to"
   }
   return end;
@@ -142,6 +161,89 @@ NounPhrase SentenceReader::clause_subject(std::uint32_t before) {
   return phrase;
 }
 
+// A conjunction that opens an adverbial clause, which reports on its own: "as he urges", "when
+// asked". Not "whether", "if" or "how", which open the reported clause itself.
+bool opens_adverbial_clause(const TaggedText& text, std::uint32_t i) {
+  if (!text.is_word(i) || !text.has(i, kSubordinator)) return false;
+  std::string_view w = text.text(i);
+  return w == "as" || w == "while" || w == "when" || w == "because" || w == "although" ||
+         w == "though" || w == "since" || w == "whereas" || w == "after" || w == "before" ||
+         w == "until" || w == "once" || w == "unless";
+}
+
+// Whether a quotation closes right before token `b`, or before a comma there: "“We stay,” said".
+// The quotation may end the sentence before (“Why?” she asked).
+bool SentenceReader::quote_closes_before(std::uint32_t b) const {
+  std::uint32_t paragraph_first =
+      text_.segmentation()
+          .sentences[text_.segmentation().paragraphs[sentence_->paragraph].first_sentence]
+          .first_token;
+  if (b <= paragraph_first) return false;
+  if (is_closing_quote(text_, b - 1) || text_.is_pair_tail(b - 1)) return true;
+  return b > paragraph_first + 1 && text_.is_char(b - 1, ',') &&
+         (is_closing_quote(text_, b - 2) || text_.is_pair_tail(b - 2));
+}
+
+// Whether a phrase's head can be someone who speaks or holds a view: a name, a noun of people,
+// bodies or documents, or a plural noun ("voters"); not an adjective or a possessive.
+bool SentenceReader::names_agent(std::uint32_t head) const {
+  if (!text_.is_word(head) && text_.token(head).kind != TokenKind::number) return false;
+  std::string_view word = text_.text(head);
+  if (strip_possessive(word).size() != word.size()) return false;
+  if (text_.is_capitalized(head) || text_.token(head).kind == TokenKind::number) return true;
+  if (text_.has(head, kRoleNoun | kOrganizationNoun | kAnonymousNoun | kDocumentNoun | kPersonNoun |
+                          kRecipientNoun | kQuantifier | kSurveyNoun))
+    return true;
+  return text_.is_plain_lower(head) && word.size() > 3 && word.ends_with("s") &&
+         !word.ends_with("ss") && !word.ends_with("ous");
+}
+
+// The noun cue's content: a clause ("his claim that ..."), an infinitive ("her plan to ..."), or
+// the phrase after a preposition ("his support for the bill"), with its possessor as the source.
+bool SentenceReader::build_noun(const CueCandidate& cue, std::size_t k,
+                                const std::vector<CueCandidate>& cues, std::uint32_t owner,
+                                Built& built) {
+  const std::uint32_t end = sentence_->end_token;
+  const std::uint32_t limit = std::max(consumed_, sentence_->first_token);
+  if (owner < limit) return false;
+  std::uint32_t first = cue.span.end;
+  if (first >= end) return false;
+  ContentShape shape = content_shape(text_, first, end);
+  TokenRange content;
+  if (shape == ContentShape::clause) {
+    if (text_.is_char(first, ':')) {
+      ++built.cue.end;
+      ++first;
+    }
+    content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
+  } else if (shape == ContentShape::infinitive) {
+    content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
+    content = trim_content(text_, cut_trailing_clause(text_, quotations_, content));
+  } else if (cue.span.end > cue.head + 1 || is_stance_preposition(text_, first)) {
+    // "call for" keeps its particle; "support for", "criticism of" take the preposition in.
+    if (cue.span.end == cue.head + 1) {
+      ++built.cue.end;
+      ++first;
+    }
+    NounPhrase object = phrase_after(text_, first, end, false);
+    content = object.core;
+    shape = ContentShape::bare;
+  } else {
+    return false;
+  }
+  if (content.empty()) return false;
+  if (text_.has(owner, kPossessive)) {
+    built.source = {{owner, owner + 1}, {owner, owner + 1}, {}, owner, true};
+  } else {
+    built.source = subject_before(text_, limit, owner + 1);
+    if (built.source.range.empty()) return false;
+  }
+  built.has_source = true;
+  built.content = content;
+  built.shape = shape;
+  return true;
+}
+
 bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
                            const std::vector<CueCandidate>& cues, Built& built) {
   const Sentence& s = *sentence_;
@@ -150,35 +252,39 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   const std::uint32_t limit = std::max(consumed_, s.first_token);
   built.cue = cue.span;
 
-  // Noun cues: only "his claim that", "the ministry's statement:" for now.
-  if (cue.form == VerbForm::noun) {
-    if (cue.span.first == s.first_token) return false;
-    std::uint32_t before = cue.span.first - 1;
-    bool possessed = text_.has(before, kPossessive) ||
-                     strip_possessive(text_.text(before)).size() != text_.text(before).size();
-    if (!possessed) return false;
-    ContentShape shape = content_shape(text_, cue.span.end, end);
-    if (shape != ContentShape::clause) return false;
-    if (text_.has(before, kPossessive)) {
-      built.source = {{before, before + 1}, {before, before + 1}, {}, before, true};
-    } else {
-      built.source = subject_before(text_, limit, before + 1);
-      if (built.source.range.empty()) return false;
-    }
-    built.has_source = true;
-    std::uint32_t first = cue.span.end;
-    if (text_.is_char(first, ':')) {
-      ++built.cue.end;
-      ++first;
-    }
-    built.content = trim_content(text_, {first, cut_before_next(cues, k, first, end)});
-    built.shape = shape;
-    return !built.content.empty();
+  // Noun cues after a possessive: "his claim that ...", "the ministry's statement: ...",
+  // "Trump's call for a ban", "her plan to ...", "his support for the bill".
+  bool noun_reading =
+      cue.form == VerbForm::noun ||
+      ((cue.form == VerbForm::base || cue.form == VerbForm::third_person) &&
+       (word.flags & kNounCue) && cue.span.first == cue.head && cue.span.first > s.first_token);
+  if (noun_reading && cue.span.first > s.first_token) {
+    std::uint32_t owner = cue.span.first - 1;
+    // One adjective may stand between: "his long support for", "Trump's latest proposal".
+    if (text_.is_plain_lower(owner) && owner > s.first_token && !text_.text(owner).ends_with("ly"))
+      --owner;
+    bool possessed = text_.is_word(owner) &&
+                     (text_.has(owner, kPossessive) ||
+                      strip_possessive(text_.text(owner)).size() != text_.text(owner).size());
+    if (possessed) return build_noun(cue, k, cues, owner, built);
   }
+  if (cue.form == VerbForm::noun) return false;
 
   // "According to X, ..." / "..., according to X."
   if (cue.form == VerbForm::other) {
     built.source = phrase_after(text_, cue.span.end, end, true);
+    if (word.lemma == "in" && cue.span.first <= limit) {
+      // "In a CNN poll released Monday, ...": the poll's phrase runs to the comma.
+      std::uint32_t comma = cue.span.end;
+      while (comma < end && comma < cue.span.end + 14 && !text_.is_char(comma, ','))
+        ++comma;
+      if (comma < end && text_.is_char(comma, ',')) {
+        std::uint32_t head = cue.span.end;
+        for (std::uint32_t t = cue.span.end; t < comma; ++t)
+          if (text_.has(t, kSurveyNoun)) head = t;
+        built.source = {{cue.span.end, comma}, {cue.span.end, comma}, {}, head, false};
+      }
+    }
     if (built.source.range.empty()) return false;
     // "According to the office, three boats sank": what follows the comma is the content, not
     // an appositive, unless the content came first.
@@ -235,8 +341,15 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
       // "cited local authorities as saying", "was quoted as saying"
       subject = subject_before(text_, s.first_token, b - 1);
       built.cue.first = b - 1;
-    } else if (b > s.first_token && (text_.is_char(b - 1, ',') || text_.has(b - 1, kPreposition))) {
+    } else if (b > s.first_token && (text_.is_char(b - 1, ',') || text_.has(b - 1, kPreposition) ||
+                                     text_.text(b - 1) == "and" || text_.text(b - 1) == "or")) {
+      // ", saying ...", "by saying ...", "calling them X and vowing ...": the clause's subject.
       subject = clause_subject(b - 1);
+    } else if (NounPhrase np = subject_before(text_, limit, b);
+               !np.range.empty() && !np.pronoun && np.range.end == b && names_agent(np.head)) {
+      // "with 30 percent of voters saying ...", "Trump calling it a great meeting"; not "wishful
+      // thinking" or "Cruz's thinking".
+      subject = np;
     } else {
       return false;  // "the saying goes", "a warning"
     }
@@ -244,10 +357,7 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
     subject = subject_before(text_, limit, cue.span.first);
     // Inverted only after a quotation: "“We stay,” said the mayor".
     std::uint32_t b = cue.span.first;
-    bool after_quote =
-        b > s.first_token &&
-        (is_closing_quote(text_, b - 1) ||
-         (b > s.first_token + 1 && text_.is_char(b - 1, ',') && is_closing_quote(text_, b - 2)));
+    bool after_quote = quote_closes_before(b);
     if (subject.range.empty() && after_quote &&
         (cue.form == VerbForm::past || cue.form == VerbForm::third_person) &&
         word.cue_class == CueClass::speech && !(word.flags & kNeedsSubject)) {
@@ -304,6 +414,9 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
     after = skipped;
   }
   std::uint32_t modifiers_end = skip_verb_modifiers(text_, after, end);
+  // "was asked about the levy": what was asked, not a modifier.
+  if (cue.passive && (word.flags & kTakesRecipient) && after < end && text_.text(after) == "about")
+    modifiers_end = after;
   if (!listener && !inverted) built.cue.end = std::max(built.cue.end, modifiers_end);
   after = modifiers_end;
   // Trailing modifiers stay in the cue; a colon that introduces the content joins it.
@@ -364,6 +477,14 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   if (preceding.empty() && following.empty() && limit > s.first_token && built.has_source &&
       !cue.gerund && before_end > s.first_token + 1 && ends_clause(before_end - 1))
     preceding = trim_content(text_, {s.first_token, before_end});
+  // "“Is that fair?” Trump asked.": the quotation's own "?" or "!" ended the sentence before.
+  if (preceding.empty() && following.empty() && built.has_source && !cue.gerund &&
+      limit == s.first_token && before_end == s.first_token && quote_closes_before(before_end)) {
+    std::uint32_t mark = before_end - 1;
+    if (text_.is_pair_tail(mark)) --mark;
+    if (const Quotation* q = quotation_at(quotations_, mark); q && q->closed)
+      preceding = {q->open_token, before_end};
+  }
   bool quote_pair =
       !preceding.empty() && starts_with_quote(text_, following) &&
       (is_closing_quote(text_, preceding.end - 1) || starts_with_quote(text_, preceding));
@@ -387,8 +508,20 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   }
   built.shape = shape;
 
-  // Whether the content is what this cue reports.
+  // "terror attacks", "his opening remarks": a -s form that is mostly a noun is a verb after a
+  // name or a pronoun, or before a clause of its own.
+  if (cue.form == VerbForm::third_person && (word.flags & kNounToo) && !built.content_before &&
+      shape != ContentShape::clause && shape != ContentShape::infinitive &&
+      cue.span.first == cue.head && cue.span.end == cue.head + 1 &&
+      !(built.has_source && (subject.pronoun || text_.is_capitalized(subject.head))))
+    return false;
+
+  // Whether the content is what this cue reports. A question put to someone may be a phrase:
+  // "when asked about the levy", "was asked about".
   bool strong = (word.flags & kStrong) != 0;
+  bool question = cue.passive && (word.flags & kTakesRecipient) && !built.content_before &&
+                  !following.empty() && modifiers_end < end && !text_.is_char(modifiers_end, ',') &&
+                  (cue.participle_clause || text_.text(following.first) == "about");
   if (!built.content_before) {
     switch (shape) {
       case ContentShape::clause:
@@ -400,7 +533,7 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
         // A clause without "that" reports; an object does when a source stands before the verb
         // ("denied the allegations", "claimed responsibility"), except for verbs whose object
         // is no report ("added 500 jobs").
-        if (!strong && !looks_like_clause(text_, following.first, following.end) &&
+        if (!strong && !question && !looks_like_clause(text_, following.first, following.end) &&
             (!built.has_source || (word.flags & kClauseOnly)))
           return false;
         break;
@@ -412,10 +545,13 @@ bool SentenceReader::build(const CueCandidate& cue, std::size_t k,
   }
   if (cue.passive) {
     // "is expected to", "was reported that": no source; the subject is part of what is reported.
-    if (shape != ContentShape::clause && shape != ContentShape::infinitive) return false;
+    if (shape != ContentShape::clause && shape != ContentShape::infinitive && !question)
+      return false;
     built.has_source = false;
     NounPhrase reported = subject_before(text_, limit, cue.span.first);
-    if (!reported.range.empty() && !reported.pronoun && built.content.first >= cue.span.end)
+    // Who was asked is no part of the question.
+    if (!question && !reported.range.empty() && !reported.pronoun &&
+        built.content.first >= cue.span.end)
       built.content.first = reported.range.first;
   }
   // The quoted clause before an inverted cue ends before the verb; the cue keeps its modifiers
@@ -487,18 +623,23 @@ bool SentenceReader::read_colon_headline(std::uint32_t index) {
   sentence_ = &text_.segmentation().sentences[index];
   const Sentence& s = *sentence_;
   if (s.end_token < s.first_token + 5 || !text_.is_capitalized(s.first_token)) return false;
-  static constexpr std::string_view kLabels[] = {
-      "update",  "watch",  "read",       "note",   "related",  "also",
-      "photo",   "video",  "correction", "editor", "breaking", "exclusive",
-      "warning", "source", "sources",    "date",   "live"};
-  char buffer[32];
-  std::string_view first = lower_word(text_.text(s.first_token), buffer, sizeof buffer);
-  for (std::string_view label : kLabels)
-    if (first == label) return false;
+  // Every sentence comes here: the colon, a test of single characters, goes first.
   std::uint32_t colon = s.first_token + 1;
   while (colon < s.end_token && colon < s.first_token + 4 && !text_.is_char(colon, ':'))
     ++colon;
   if (colon >= s.end_token || !text_.is_char(colon, ':')) return false;
+  static constexpr std::string_view kLabels[] = {
+      "update",   "watch",      "read",   "note",     "related",   "also",    "photo",
+      "video",    "correction", "editor", "breaking", "exclusive", "warning", "source",
+      "sources",  "date",       "live",   "latest",   "look",      "wow",     "boom",
+      "revealed", "previously", "stat",   "editor's", "q"};
+  char buffer[32];
+  std::uint32_t label_at = s.first_token;
+  // "The Latest:", AP's running-story label.
+  if (text_.text(label_at) == "The" && label_at + 1 < s.end_token) ++label_at;
+  std::string_view first = lower_word(text_.text(label_at), buffer, sizeof buffer);
+  for (std::string_view label : kLabels)
+    if (first == label) return false;
   for (std::uint32_t i = s.first_token; i < colon; ++i)
     if (!text_.is_capitalized(i) && !text_.has(i, kNameParticle) && !text_.is_char(i, '.'))
       return false;
@@ -590,9 +731,14 @@ AttributionAnalysis find_attributions(std::string_view prose, const Segmentation
   std::vector<CueCandidate> cues;
   const auto& sentences = segmentation.sentences;
   for (std::uint32_t s = 0; s < sentences.size();) {
+    // "Carson: Clinton Not Fit To Serve", "TAPPER: And you support him?": the speaker's colon is
+    // the cue; verbs after it are part of what was said.
+    if (reader.read_colon_headline(s)) {
+      ++s;
+      continue;
+    }
     find_cue_candidates(text, sentences[s], house, cues);
     if (cues.empty()) {
-      reader.read_colon_headline(s);
       ++s;
       continue;
     }

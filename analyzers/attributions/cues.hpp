@@ -18,10 +18,11 @@ struct CueCandidate {
   TokenRange span;         // verb group: auxiliaries, negation, adverbs, the word, its particle
   const CueWord* word = nullptr;
   VerbForm form = VerbForm::base;
-  bool passive = false;     // "was reported", "is expected"
-  bool gerund = false;      // ", saying ...": its subject is the clause's
-  bool infinitive = false;  // "to say", "declined to comment on"
-  bool house_verb = false;  // from the house list of attribution verbs
+  bool passive = false;            // "was reported", "is expected"
+  bool gerund = false;             // ", saying ...": its subject is the clause's
+  bool infinitive = false;         // "to say", "declined to comment on"
+  bool house_verb = false;         // from the house list of attribution verbs
+  bool participle_clause = false;  // "when asked about ...": passive, no subject
 };
 
 // Extra cue words from the configuration, lower-cased, with their forms guessed.

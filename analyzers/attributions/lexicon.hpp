@@ -40,6 +40,8 @@ enum WordClass : std::uint32_t {
   kPlural = 1u << 27,           // a plural noun among the classes above
   kPlace = 1u << 28,            // countries and capitals: "Russia said", "Moscow claimed"
   kGenericNoun = 1u << 29,      // group, organization, company: refers back to a named body
+  kSurveyNoun = 1u << 30,       // poll, survey: "in a CNN poll" attributes what it found
+  kQuantifier = 1u << 31,       // most, many, two: a determiner that can stand as a subject
 };
 
 enum class VerbForm : std::uint8_t { base, third_person, past, participle, gerund, noun, other };
@@ -48,7 +50,7 @@ enum class VerbForm : std::uint8_t { base, third_person, past, participle, gerun
 // report beliefs, intentions, support and findings (PolNeAR counts both).
 enum class CueClass : std::uint8_t { speech, attitude };
 
-enum CueFlag : std::uint8_t {
+enum CueFlag : std::uint16_t {
   kLoaded = 1,          // house style prefers "said": claimed, admitted, insisted
   kTakesRecipient = 2,  // told reporters (that) ...: the object is a listener, not the content
   kNeedsClause = 4,     // a cue only with a content clause ("that ...", a quote, "to" + verb)
@@ -57,13 +59,15 @@ enum CueFlag : std::uint8_t {
   kPastEqualsParticiple = 32,
   kClauseOnly = 64,  // its object is no report: "added 500 jobs", "posted a loss"
   kRaising = 128,    // "X seemed to ...": no source; the subject is part of the content
+  kNounToo = 256,    // the -s form is mostly a noun ("attacks", "remarks", "states")
+  kNounCue = 512,    // after a possessive, the base or -s form is a noun cue ("his support for")
 };
 
 struct CueWord {
   std::string_view lemma;  // "say"
   VerbForm form = VerbForm::base;
   CueClass cue_class = CueClass::speech;
-  std::uint8_t flags = 0;
+  std::uint16_t flags = 0;
   // Words that must follow ("to" after "according", "out" after "pointed"); '|' separates
   // alternatives. Empty: none.
   std::string_view particles;

@@ -204,6 +204,21 @@ NounPhrase subject_before(const TaggedText& text, std::uint32_t limit, std::uint
     phrase.pronoun = true;
     return phrase;
   }
+  if (text.is_word(p) && text.has(p, kQuantifier)) {
+    // A quantifier standing alone: "most said", "the two said", "two in three said", "all but two
+    // said".
+    std::uint32_t first = p;
+    if (p >= limit + 1 && is_determiner(text, p - 1) && !text.has(p - 1, kQuantifier))
+      first = p - 1;
+    else if (p >= limit + 2 && text.is_word(p - 1) && text.is_word(p - 2) &&
+             ((text.text(p - 1) == "in" && text.has(p - 2, kQuantifier)) ||
+              (text.text(p - 1) == "but" &&
+               (text.text(p - 2) == "all" || text.text(p - 2) == "All"))))
+      first = p - 2;
+    phrase.range = phrase.core = {first, p + 1};
+    phrase.head = p;
+    return phrase;
+  }
   if (text.is_char(p, ',')) {
     // NAME, APPOSITIVE, said
     std::int64_t q = static_cast<std::int64_t>(p) - 1;
