@@ -101,7 +101,14 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
   if (dateline.date && dateline.date->year) {
     context.dateline = dates::Ymd{*dateline.date->year, dateline.date->month, dateline.date->day};
   }
-  dates::Recognizer recognizer(prose, segmentation);
+  // Word keys from segment(); a Segmentation built by hand may come without them.
+  std::vector<std::uint64_t> own_keys;
+  const std::uint64_t* keys = segmentation.word_keys.data();
+  if (segmentation.word_keys.size() != segmentation.tokens.size()) {
+    own_keys = dates::word_keys_of(prose, segmentation.tokens);
+    keys = own_keys.data();
+  }
+  dates::Recognizer recognizer(prose, segmentation, keys);
   std::vector<Expr> exprs;
   std::vector<dates::Normalized> normalized;
   std::vector<int> restated;
@@ -120,7 +127,8 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
     pair_restatements(segmentation, prose, exprs, 0, restated);
     std::uint32_t first_token = segmentation.sentences[paragraph.first_sentence].first_token;
     dates::compute_tense_cues(prose, segmentation.tokens, first_token,
-                              segmentation.sentences[paragraph.end_sentence - 1].end_token, cues);
+                              segmentation.sentences[paragraph.end_sentence - 1].end_token, cues,
+                              keys);
     std::size_t first_mention = mentions.size();
     normalized.resize(exprs.size());  // each one is assigned below
 

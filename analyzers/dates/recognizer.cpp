@@ -77,15 +77,27 @@ int apply_meridiem(int hour, int meridiem) {
 
 }  // namespace
 
-Recognizer::Recognizer(std::string_view prose, const Segmentation& segmentation)
-    : prose_(prose), tokens_(segmentation.tokens), sentences_(segmentation.sentences) {}
+std::vector<std::uint64_t> word_keys_of(std::string_view prose, const std::vector<Token>& tokens) {
+  std::vector<std::uint64_t> keys(tokens.size(), kNoWordKey);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].kind == TokenKind::word)
+      keys[i] = word_key(prose.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+  return keys;
+}
+
+Recognizer::Recognizer(std::string_view prose, const Segmentation& segmentation,
+                       const std::uint64_t* word_keys)
+    : prose_(prose),
+      tokens_(segmentation.tokens),
+      keys_(word_keys),
+      sentences_(segmentation.sentences) {}
 
 Lexeme Recognizer::lexeme(Index i) const {
   if (!in(i)) return {};
   std::size_t k = i - first_;
   if (!looked_up_[k]) {
     looked_up_[k] = 1;
-    if (tokens_[i].kind == TokenKind::word) lexemes_[k] = lookup_word(text(i));
+    if (tokens_[i].kind == TokenKind::word) lexemes_[k] = lookup_token(text(i), keys_[i]);
   }
   return lexemes_[k];
 }
@@ -168,11 +180,12 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
     const Token& t = tokens_[i];
     WordClass word_class = WordClass::none;
     if (t.kind == TokenKind::word) {
-      // Most words fail a few bit tests here and are never looked up.
-      if (!may_trigger(text(i))) {
-        if (!(t.flags & TokenFlag::has_digit)) continue;
-      } else {
+      // Most words fail one bit test on their key here and are never looked up. The key test
+      // only narrows may_trigger(), so the words it lets through are exactly those it let through.
+      if (may_trigger_key(keys_[i]) && may_trigger(text(i))) {
         word_class = lexeme(i).word_class;
+      } else if (!(t.flags & TokenFlag::has_digit)) {
+        continue;
       }
     }
     if (!triggers(t, word_class)) continue;
@@ -1157,13 +1170,13 @@ bool Recognizer::match_month(Index i, Expr& e, bool from_weekday) {
       // modifier before it; any month right after a capitalized word is likely a name.
       bool introduced = false;
       if (!sentence_start(i)) {
-        static constexpr std::string_view kBefore[] = {
+        static constexpr WordLiteral kBefore[] = {
             "in",      "since",  "until", "till",   "by",     "of",         "during",
             "through", "from",   "to",    "before", "after",  "between",    "and",
             "or",      "early",  "late",  "mid",    "last",   "next",       "this",
             "that",    "each",   "every", "for",    "around", "throughout", "until",
             "past",    "coming", "on",    "than",   "but",    "nor"};
-        for (std::string_view w : kBefore)
+        for (const WordLiteral& w : kBefore)
           if (word(i - 1, w)) introduced = true;
         if (dash(i - 1) && word(i - 2, "mid")) introduced = true;
         if (!introduced && lx.value == 5) return false;
@@ -1450,17 +1463,17 @@ bool Recognizer::match_holiday(Index i, Expr& e) {
 namespace {
 
 // Words between a number and its unit that keep the duration: "six more years".
-constexpr std::string_view kBetweenQuantityAndUnit[] = {
+constexpr WordLiteral kBetweenQuantityAndUnit[] = {
     "more", "additional", "further", "straight", "consecutive", "full", "extra", "long"};
 
 // Modifiers after "the" that make "the ... two months" a duration.
-constexpr std::string_view kDurationModifiers[] = {
+constexpr WordLiteral kDurationModifiers[] = {
     "past",     "last",      "next",       "first",   "coming", "final",
     "previous", "following", "remaining",  "initial", "latest", "recent",
     "ensuing",  "preceding", "succeeding", "same",    "prior"};
 
 // Words that make "a year" a frequency: "$5 a year", "twice a week", "10 times a day".
-constexpr std::string_view kRateWords[] = {
+constexpr WordLiteral kRateWords[] = {
     "times", "twice",  "once",  "thrice",  "million", "billion", "trillion",
     "mln",   "bln",    "dlrs",  "dollars", "cents",   "percent", "pct",
     "euros", "pounds", "yen",   "tonnes",  "tons",    "barrels", "bpd",
@@ -1678,7 +1691,7 @@ bool Recognizer::match_unit(Index i, Expr& e) {
 
   // A quantity: "three days", "24 hours", "a decade", "the past two months".
   Index quantity_end = i;
-  for (std::string_view between : kBetweenQuantityAndUnit)
+  for (const WordLiteral& between : kBetweenQuantityAndUnit)
     if (i > floor_ && word(i - 1, between)) quantity_end = i - 1;
   double amount = 1;
   bool vague = false;
@@ -1766,16 +1779,16 @@ bool Recognizer::match_unit(Index i, Expr& e) {
         // "$5 a year", "twice a week": a rate, not a length.
         Index p = f - 1;
         bool rate = tokens_[p].kind == TokenKind::number || punct(p, '%');
-        for (std::string_view w : kRateWords)
+        for (const WordLiteral& w : kRateWords)
           if (word(p, w)) rate = true;
         // "700 seats a week": a plural noun before "a week".
         if (lower_word(p) && text(p).size() >= 4 && text(p).back() == 's' && !lexeme(p)) {
-          static constexpr std::string_view kNotPlural[] = {
+          static constexpr WordLiteral kNotPlural[] = {
               "this",    "has",    "does",    "its",     "his",     "hers",
               "ours",    "less",   "unless",  "thus",    "plus",    "always",
               "perhaps", "across", "whereas", "besides", "towards", "was"};
           rate = true;
-          for (std::string_view w : kNotPlural)
+          for (const WordLiteral& w : kNotPlural)
             if (word(p, w)) rate = false;
         }
         if (rate) {
@@ -1799,7 +1812,7 @@ bool Recognizer::match_unit(Index i, Expr& e) {
         f = e.first_token;
       }
       bool modified = false;
-      for (std::string_view w : kDurationModifiers)
+      for (const WordLiteral& w : kDurationModifiers)
         if (word(f - 1, w)) modified = true;
       if (modified) {
         --f;
@@ -2097,11 +2110,11 @@ bool Recognizer::match_reference(Index i, Expr& e) {
   if (word(i, "current")) {
     // Adjective: "the current quarter" is the unit's; "current account" is not time at all.
     if (leads_on || word(j, "fiscal")) return false;
-    static constexpr std::string_view kNotTime[] = {
+    static constexpr WordLiteral kNotTime[] = {
         "account", "accounts", "assets",   "liabilities", "affairs", "flow",    "flows",
         "ratio",   "prices",   "dollars",  "yield",       "yields",  "density", "sea",
         "river",   "water",    "electric", "electricity", "rate",    "rates",   "costs"};
-    for (std::string_view w : kNotTime)
+    for (const WordLiteral& w : kNotTime)
       if (word(j, w)) return false;
     return lower_word(j) && !dash(j);
   }

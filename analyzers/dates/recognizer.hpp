@@ -1,8 +1,8 @@
 // Recognition: finds temporal expressions by walking the shared tokens of each sentence. A token
 // starts a match only if it is a number or a word of the temporal lexicon (a month, a weekday, a
-// unit, "today", "now", ...); everything else costs one hash probe. Modifiers ("last", "the
-// past", "three", "early", "about") are taken in by looking left from the word that triggered
-// the match, and complements ("ago", ", 2024", "Moscow time") by looking right.
+// unit, "today", "now", ...); everything else costs one bit test on its word key. Modifiers
+// ("last", "the past", "three", "early", "about") are taken in by looking left from the word that
+// triggered the match, and complements ("ago", ", 2024", "Moscow time") by looking right.
 //
 // Extents follow TimeML's TIMEX3: "Tuesday", "March 12", "the last week", "three days",
 // "about 3:00 am Moscow time"; prepositions are left out; "from March 15 till March 17" is two
@@ -17,9 +17,15 @@
 
 namespace copydesk::analyzers::dates {
 
+// The word key of each token of `tokens` (kNoWordKey for all but words), as segment() fills
+// Segmentation::word_keys; for a Segmentation built without them.
+std::vector<std::uint64_t> word_keys_of(std::string_view prose, const std::vector<Token>& tokens);
+
 class Recognizer {
  public:
-  Recognizer(std::string_view prose, const Segmentation& segmentation);
+  // `word_keys` holds the word key of every token of `segmentation` (see word_keys_of()).
+  Recognizer(std::string_view prose, const Segmentation& segmentation,
+             const std::uint64_t* word_keys);
 
   // Appends the expressions in tokens [first_token, end_token) in text order; they never
   // overlap. The range is a paragraph: an expression may run over a sentence break the
@@ -38,9 +44,12 @@ class Recognizer {
   Lexeme lexeme(Index i) const;
   WordClass word_class(Index i) const { return lexeme(i).word_class; }
   bool is(Index i, WordClass word_class) const { return lexeme(i).word_class == word_class; }
-  bool word(Index i, std::string_view lower) const {
-    return in(i) && tokens_[i].kind == TokenKind::word &&
-           tokens_[i].end - tokens_[i].start == lower.size() && equals_lower(text(i), lower);
+  // Whether token i is the word `lower` in any case. Keys are kNoWordKey for tokens that are
+  // not words, and a literal's never is.
+  bool word(Index i, WordLiteral lower) const {
+    return in(i) && keys_[i] == lower.key &&
+           tokens_[i].end - tokens_[i].start == lower.text.size() &&
+           equals_lower(text(i), lower.text);
   }
   bool punct(Index i, char c) const;
   bool dash(Index i) const;  // "-", "–" or "—"
@@ -87,6 +96,7 @@ class Recognizer {
 
   std::string_view prose_;
   const std::vector<Token>& tokens_;
+  const std::uint64_t* keys_;  // per token
   const std::vector<Sentence>& sentences_;
   std::size_t next_sentence_ = 0;     // sentences are met in order
   std::vector<std::uint8_t> starts_;  // for the current range: 1 where a sentence starts

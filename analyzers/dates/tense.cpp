@@ -4,14 +4,14 @@ namespace copydesk::analyzers::dates {
 namespace {
 
 // Words in -ed that are not past-tense verbs.
-constexpr std::string_view kNotPast[] = {"hundred", "indeed", "exceed",  "proceed", "succeed",
-                                         "breed",   "speed",  "embed",   "naked",   "wicked",
-                                         "sacred",  "rugged", "beloved", "kindred", "shed"};
+constexpr WordLiteral kNotPast[] = {"hundred", "indeed", "exceed",  "proceed", "succeed",
+                                    "breed",   "speed",  "embed",   "naked",   "wicked",
+                                    "sacred",  "rugged", "beloved", "kindred", "shed"};
 
 // Words before an adjective that cannot come before a verb.
-constexpr std::string_view kDeterminers[] = {"a",     "an",    "the",   "its",  "their",
-                                             "his",   "her",   "our",   "your", "this",
-                                             "these", "those", "every", "each", "no"};
+constexpr WordLiteral kDeterminers[] = {"a",     "an",    "the",   "its",  "their",
+                                        "his",   "her",   "our",   "your", "this",
+                                        "these", "those", "every", "each", "no"};
 
 // How far a cue may be from the expression, in tokens, to count.
 constexpr std::uint32_t kWindow = 14;
@@ -28,34 +28,69 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-TenseCue cue_of(std::string_view word, Lexeme lexeme) {
+// `key` is the word key of `word`, `lexeme` its entry in the lexicon.
+TenseCue cue_of(std::string_view word, std::uint64_t key, Lexeme lexeme) {
   if (lexeme.word_class == WordClass::tense) return static_cast<TenseCue>(lexeme.value);
   if (lexeme.word_class == WordClass::shifter) {
-    if (lexeme.value > 0 && !equals_lower(word, "following")) return TenseCue::future;
-    if (equals_lower(word, "last")) return TenseCue::past;
+    if (lexeme.value > 0 && !is_word(word, key, "following")) return TenseCue::future;
+    if (is_word(word, key, "last")) return TenseCue::past;
     return TenseCue::none;
   }
   if (lexeme) return TenseCue::none;
   // "they'll", "we'll"
   if (ends_with(word, "'ll") || ends_with(word, "\xE2\x80\x99ll")) return TenseCue::future;
   if (word.size() >= 5 && word[0] >= 'a' && word[0] <= 'z' && ends_with(word, "ed")) {
-    for (std::string_view not_past : kNotPast)
-      if (word == not_past) return TenseCue::none;
+    for (const WordLiteral& not_past : kNotPast)
+      if (key == not_past.key && word == not_past.text) return TenseCue::none;  // as written
     return TenseCue::past;
   }
   return TenseCue::none;
 }
 
+// Words whose cue depends on their neighbours, each read once by its key rather than compared
+// with every one of them in turn.
+enum class Neighbourly : std::uint8_t {
+  none,
+  planned,     // "planned a demonstration": the future
+  plan,        // "plan", "intended", "hoped", "poised", before "to" or "for": the future
+  is_are,      // before "to" ("is to resume"): the future
+  going_set,   // before "to": the future
+  soon_early,  // "as soon as", "as early as": the future
+  by,          // right before a date: looks ahead
+  since,       // right before a date: looks back
+};
+
+Neighbourly neighbourly(std::string_view word, std::uint64_t key) {
+  struct Known {
+    WordLiteral word;
+    Neighbourly kind;
+  };
+  static constexpr Known kKnown[] = {
+      {"planned", Neighbourly::planned},  {"plan", Neighbourly::plan},
+      {"intended", Neighbourly::plan},    {"hoped", Neighbourly::plan},
+      {"poised", Neighbourly::plan},      {"is", Neighbourly::is_are},
+      {"are", Neighbourly::is_are},       {"going", Neighbourly::going_set},
+      {"set", Neighbourly::going_set},    {"soon", Neighbourly::soon_early},
+      {"early", Neighbourly::soon_early}, {"by", Neighbourly::by},
+      {"since", Neighbourly::since},
+  };
+  for (const Known& known : kKnown)
+    if (is_word(word, key, known.word)) return known.kind;
+  return Neighbourly::none;
+}
+
 }  // namespace
 
 TenseCue tense_cue(std::string_view word) {
-  return cue_of(word, lookup_word(word));
+  return cue_of(word, word_key(word), lookup_word(word));
 }
 
 void compute_tense_cues(std::string_view prose, const std::vector<Token>& tokens,
-                        std::uint32_t first, std::uint32_t end, TenseCues& cues) {
+                        std::uint32_t first, std::uint32_t end, TenseCues& cues,
+                        const std::uint64_t* word_keys) {
   cues.prose = prose;
   cues.tokens = &tokens;
+  cues.word_keys = word_keys;
   cues.first = first;
   cues.end = end;
   cues.marks.assign(end - first, kUnknownMark);
@@ -63,27 +98,35 @@ void compute_tense_cues(std::string_view prose, const std::vector<Token>& tokens
 
 namespace {
 
+std::string_view token_text(const TenseCues& cues, std::uint32_t k) {
+  const Token& token = (*cues.tokens)[k];
+  return cues.prose.substr(token.start, token.end - token.start);
+}
+
+std::uint64_t token_key(const TenseCues& cues, std::uint32_t k) {
+  return cues.word_keys ? cues.word_keys[k] : word_key(token_text(cues, k));
+}
+
 std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
   std::uint8_t& mark = cues.marks[i - cues.first];
   if (mark != kUnknownMark) return mark;
   const std::vector<Token>& tokens = *cues.tokens;
-  auto text = [&](std::uint32_t k) {
-    return cues.prose.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-  };
-  auto is = [&](std::uint32_t k, std::string_view lower) {
+  auto is = [&](std::uint32_t k, const WordLiteral& lower) {
     return k >= cues.first && k < cues.end && tokens[k].kind == TokenKind::word &&
-           equals_lower(text(k), lower);
+           is_word(token_text(cues, k), token_key(cues, k), lower);
   };
   mark = 0;
   if (tokens[i].kind != TokenKind::word) return mark;
-  std::string_view word = text(i);
-  Lexeme lexeme = lookup_word(word);
-  TenseCue cue = cue_of(word, lexeme);
+  std::string_view word = token_text(cues, i);
+  std::uint64_t key = token_key(cues, i);
+  Lexeme lexeme = lookup_token(word, key);
+  TenseCue cue = cue_of(word, key, lexeme);
   // "next week" looks ahead, "next to the embassy" does not: a shifter counts only before a
   // unit, a weekday or a month.
   if (lexeme.word_class == WordClass::shifter && i + 1 < cues.end) {
-    WordClass next = tokens[i + 1].kind == TokenKind::word ? lookup_word(text(i + 1)).word_class
-                                                           : WordClass::none;
+    WordClass next = tokens[i + 1].kind == TokenKind::word
+                         ? lookup_token(token_text(cues, i + 1), token_key(cues, i + 1)).word_class
+                         : WordClass::none;
     if (next != WordClass::unit && next != WordClass::weekday && next != WordClass::month &&
         next != WordClass::season)
       cue = TenseCue::none;
@@ -96,13 +139,13 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
   // after a determiner (perhaps with an adverb between) is an adjective, not a verb.
   if (cue == TenseCue::past && lexeme.word_class != WordClass::tense) {
     auto determiner = [&](std::uint32_t k) {
-      for (std::string_view d : kDeterminers)
+      for (const WordLiteral& d : kDeterminers)
         if (is(k, d)) return true;
       return false;
     };
     auto adverb = [&](std::uint32_t k) {
       if (k < cues.first || tokens[k].kind != TokenKind::word) return false;
-      std::string_view w = text(k);
+      std::string_view w = token_text(cues, k);
       return is(k, "still") || is(k, "newly") || is(k, "much") ||
              (w.size() > 4 && ends_with(w, "ly"));
     };
@@ -110,25 +153,35 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
         (determiner(i - 1) || (i > cues.first + 1 && adverb(i - 1) && determiner(i - 2))))
       cue = TenseCue::none;
   }
-  // "planned to leave", "plan to meet", "expected to sign": the future.
-  // "planned a demonstration on Saturday": what was planned lies ahead, with or without "to".
-  if (equals_lower(word, "planned")) cue = TenseCue::future;
-  if ((equals_lower(word, "plan") || equals_lower(word, "intended") ||
-       equals_lower(word, "hoped") || equals_lower(word, "poised")) &&
-      (is(i + 1, "to") || is(i + 1, "for")))
-    cue = TenseCue::future;
-  // "is to resume", "are to meet": a plan.
-  if ((equals_lower(word, "is") || equals_lower(word, "are")) && is(i + 1, "to"))
-    cue = TenseCue::future;
-  if (word.size() <= 5) {
-    // "going to", "set to", "as soon as", "as early as": the future.
-    if ((equals_lower(word, "going") || equals_lower(word, "set")) && is(i + 1, "to"))
+  switch (neighbourly(word, key)) {
+    case Neighbourly::planned:
+      // "planned a demonstration on Saturday": what was planned lies ahead, with or without "to".
       cue = TenseCue::future;
-    if ((equals_lower(word, "soon") || equals_lower(word, "early")) && is(i + 1, "as") &&
-        is(i - 1, "as"))
-      cue = TenseCue::future;
-    if (equals_lower(word, "by")) mark |= kLooksAhead;
-    if (equals_lower(word, "since")) mark |= kLooksBack;
+      break;
+    case Neighbourly::plan:
+      // "plan to meet", "intended to leave": the future.
+      if (is(i + 1, "to") || is(i + 1, "for")) cue = TenseCue::future;
+      break;
+    case Neighbourly::is_are:
+      // "is to resume", "are to meet": a plan.
+      if (is(i + 1, "to")) cue = TenseCue::future;
+      break;
+    case Neighbourly::going_set:
+      // "going to", "set to": the future.
+      if (is(i + 1, "to")) cue = TenseCue::future;
+      break;
+    case Neighbourly::soon_early:
+      // "as soon as", "as early as": the future.
+      if (is(i + 1, "as") && is(i - 1, "as")) cue = TenseCue::future;
+      break;
+    case Neighbourly::by:
+      mark |= kLooksAhead;
+      break;
+    case Neighbourly::since:
+      mark |= kLooksBack;
+      break;
+    case Neighbourly::none:
+      break;
   }
   mark |= static_cast<std::uint8_t>(cue);
   return mark;
@@ -144,8 +197,8 @@ TenseReading tense_around(TenseCues& cues, const Sentence& sentence, std::uint32
     for (std::uint32_t i = from, d = 1; i > sentence.first_token && d <= kWindow; ++d) {
       --i;
       if (tokens[i].kind != TokenKind::word) continue;
-      std::string_view w = cues.prose.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-      if (equals_lower(w, "had")) return true;
+      std::string_view w = token_text(cues, i);
+      if (is_word(w, token_key(cues, i), "had")) return true;
       if (static_cast<TenseCue>(mark(i) & kCueMask) != TenseCue::none && !ends_with(w, "ed"))
         return false;
     }
