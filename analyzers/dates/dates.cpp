@@ -110,7 +110,7 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
   }
   dates::Recognizer recognizer(prose, segmentation, keys);
   std::vector<Expr> exprs;
-  std::vector<dates::Normalized> normalized;
+  std::vector<dates::Resolution> resolved;
   std::vector<int> restated;
   dates::TenseCues cues;
   std::size_t paragraph_index = 0;
@@ -129,8 +129,10 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
     dates::compute_tense_cues(prose, segmentation.tokens, first_token,
                               segmentation.sentences[paragraph.end_sentence - 1].end_token, cues,
                               keys);
+    // The paragraph's mentions, in text order; normalize() writes type and value in place.
     std::size_t first_mention = mentions.size();
-    normalized.resize(exprs.size());  // each one is assigned below
+    mentions.resize(first_mention + exprs.size());
+    resolved.resize(exprs.size());  // each one is assigned below
 
     // Sentence by sentence; within one, clock times last, so that a day the sentence names
     // gives them their date ("on Tuesday ... at 3 a.m.").
@@ -151,8 +153,8 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
             reading = dates::tense_around(cues, sentence, e.first_token, e.end_token);
           context.tense = reading.tense;
           context.tense_distance = reading.distance;
-          normalized[k] = dates::normalize(e, context);
-          const dates::Normalized& n = normalized[k];
+          resolved[k] = dates::normalize(e, context, mentions[first_mention + k]);
+          const dates::Resolution& n = resolved[k];
           // A comparison ("a year earlier", "the year-ago quarter", "the 1988 period") is not what
           // later expressions count from.
           bool comparison = e.year_before_context || e.reported_period ||
@@ -177,23 +179,16 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
 
     for (std::size_t k = 0; k < exprs.size(); ++k) {
       const Expr& e = exprs[k];
-      dates::Normalized& n = normalized[k];
-      // Default-initialized, not value-initialized: no zero-fill before the members' own
-      // initializers.
-      DateMention mention;
+      const dates::Resolution& n = resolved[k];
+      DateMention& mention = mentions[first_mention + k];
       mention.span = e.span;
-      mention.type = std::move(n.type);
-      mention.value = std::move(n.value);
-      mention.relative = n.relative;
-      mention.anchor = std::move(n.anchor);
-      mention.valid = n.valid;
-      if (n.day) mention.weekday = std::string(dates::weekday_name(dates::weekday(*n.day)));
+      if (n.day) mention.weekday.assign(dates::weekday_name(dates::weekday(*n.day)));
       mention.weekday_span = e.weekday_span;
       mention.month_span = e.month_span;
       mention.day_span = e.day_span;
       mention.year_span = e.year_span;
       mention.time_span = e.time_span;
-      if (e.weekday != kNone) mention.stated_weekday = std::string(dates::weekday_name(e.weekday));
+      if (e.weekday != kNone) mention.stated_weekday.assign(dates::weekday_name(e.weekday));
       if (restated[k] >= 0) mention.restated_by = first_mention + restated[k];
       if (e.minutes != kNone) {
         mention.minutes = e.minutes;
@@ -204,7 +199,7 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
             for (char c : zone.name)
               mention.zone += static_cast<char>(c - 'a' + 'A');
           } else {
-            mention.zone = std::string(zone.iana);
+            mention.zone.assign(zone.iana);
           }
           std::optional<dates::DayNumber> day = n.day;
           if (!day && context.dateline) day = dates::day_number(*context.dateline);
@@ -214,7 +209,6 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
           }
         }
       }
-      mentions.push_back(std::move(mention));
     }
   }
   return mentions;

@@ -57,16 +57,16 @@ struct NormalizeContext {
   std::optional<Point> reporting_quarter;
 };
 
-struct Normalized {
-  std::string type;              // DATE, TIME, DURATION, SET
-  std::string value;             // ISO-TimeML
-  bool relative = false;         // resolved against the dateline or another date
-  bool valid = true;             // false for a day that does not exist: "February 30"
-  std::string anchor;            // the date it was resolved against (ISO), if relative
+// What normalize() works out besides the mention's own fields.
+struct Resolution {
   std::optional<Point> point;    // the period it names, for later expressions to anchor on
   std::optional<DayNumber> day;  // the calendar day it names, if one
 };
 
-Normalized normalize(const Expr& expr, const NormalizeContext& context);
+// Sets the mention's type (DATE, TIME, DURATION, SET), value (ISO-TimeML), relative (resolved
+// against the dateline or another date), anchor (the date it was resolved against, ISO, if
+// relative) and valid (false for a day that does not exist: "February 30"). The strings are
+// assigned in place, so a mention reused keeps its buffers.
+Resolution normalize(const Expr& expr, const NormalizeContext& context, DateMention& mention);
 
 }  // namespace copydesk::analyzers::dates

@@ -90,16 +90,25 @@ Recognizer::Recognizer(std::string_view prose, const Segmentation& segmentation,
     : prose_(prose),
       tokens_(segmentation.tokens),
       keys_(word_keys),
-      sentences_(segmentation.sentences) {}
+      sentences_(segmentation.sentences),
+      starts_(tokens_.size()),
+      lexemes_(tokens_.size()),
+      looked_up_(tokens_.size()) {
+  for (const Sentence& sentence : sentences_)
+    if (sentence.first_token < starts_.size()) starts_[sentence.first_token] = 1;
+}
+
+bool Recognizer::spelled(Index i, std::string_view lower) const {
+  return tokens_[i].end - tokens_[i].start == lower.size() && equals_lower(text(i), lower);
+}
 
 Lexeme Recognizer::lexeme(Index i) const {
   if (!in(i)) return {};
-  std::size_t k = i - first_;
-  if (!looked_up_[k]) {
-    looked_up_[k] = 1;
-    if (tokens_[i].kind == TokenKind::word) lexemes_[k] = lookup_token(text(i), keys_[i]);
+  if (!looked_up_[i]) {
+    looked_up_[i] = 1;
+    if (tokens_[i].kind == TokenKind::word) lexemes_[i] = lookup_token(text(i), keys_[i]);
   }
-  return lexemes_[k];
+  return lexemes_[i];
 }
 
 bool Recognizer::punct(Index i, char c) const {
@@ -168,14 +177,6 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
   first_ = first_token;
   end_ = end_token;
   floor_ = first_;
-  lexemes_.assign(end_ - first_, Lexeme{});
-  looked_up_.assign(end_ - first_, 0);
-  starts_.assign(end_ - first_, 0);
-  while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].end_token <= first_token)
-    ++next_sentence_;
-  for (std::size_t k = next_sentence_;
-       k < sentences_.size() && sentences_[k].first_token < end_token; ++k)
-    if (sentences_[k].first_token >= first_token) starts_[sentences_[k].first_token - first_] = 1;
   for (Index i = first_; i < end_; ++i) {
     const Token& t = tokens_[i];
     WordClass word_class = WordClass::none;

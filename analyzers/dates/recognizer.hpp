@@ -46,16 +46,17 @@ class Recognizer {
   bool is(Index i, WordClass word_class) const { return lexeme(i).word_class == word_class; }
   // Whether token i is the word `lower` in any case. Keys are kNoWordKey for tokens that are
   // not words, and a literal's never is.
-  bool word(Index i, WordLiteral lower) const {
-    return in(i) && keys_[i] == lower.key &&
-           tokens_[i].end - tokens_[i].start == lower.text.size() &&
-           equals_lower(text(i), lower.text);
+  // Inlined: the matchers test a token against a dozen words in a row, and then the token's key
+  // is loaded once and each word costs one comparison.
+  [[gnu::always_inline]] bool word(Index i, WordLiteral lower) const {
+    return in(i) && keys_[i] == lower.key && spelled(i, lower.text);
   }
+  bool spelled(Index i, std::string_view lower) const;  // token i is `lower` in any case
   bool punct(Index i, char c) const;
   bool dash(Index i) const;  // "-", "–" or "—"
   bool touching(Index left, Index right) const;
   bool capitalized(Index i) const;
-  bool sentence_start(Index i) const { return in(i) && starts_[i - first_] != 0; }
+  bool sentence_start(Index i) const { return in(i) && starts_[i] != 0; }
   bool lower_word(Index i) const;  // a word token starting with a lower-case letter
   int integer(Index i) const;      // a number token of plain digits, else -1
   int digit_count(Index i) const;
@@ -98,10 +99,9 @@ class Recognizer {
   const std::vector<Token>& tokens_;
   const std::uint64_t* keys_;  // per token
   const std::vector<Sentence>& sentences_;
-  std::size_t next_sentence_ = 0;     // sentences are met in order
-  std::vector<std::uint8_t> starts_;  // for the current range: 1 where a sentence starts
-  // Lexemes for the current range, reused: the scan looks up only words that may start a
-  // match; others are looked up when a matcher reads them.
+  std::vector<std::uint8_t> starts_;  // per token: 1 where a sentence starts
+  // Per token, worked out on first use: the scan looks up only words that may start a match;
+  // others are looked up when a matcher reads them.
   mutable std::vector<Lexeme> lexemes_;
   mutable std::vector<std::uint8_t> looked_up_;
   Index first_ = 0;
