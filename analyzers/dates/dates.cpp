@@ -90,6 +90,17 @@ bool names_a_period(const dates::Point& point) {
   return point.grain != dates::Grain::none && point.year != kNone;
 }
 
+// Working storage, kept by each thread for its next document: allocating it afresh for every
+// article cost about a tenth of recognition. What a very long document needed is let go.
+struct Scratch {
+  dates::RecognizerBuffers recognizer;
+  std::vector<Expr> exprs;
+  std::vector<dates::Resolution> resolved;
+  std::vector<int> restated;
+  dates::TenseCues cues;
+};
+constexpr std::size_t kScratchTokensKept = std::size_t{1} << 16;
+
 }  // namespace
 
 std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_view prose,
@@ -108,11 +119,12 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
     own_keys = dates::word_keys_of(prose, segmentation.tokens);
     keys = own_keys.data();
   }
-  dates::Recognizer recognizer(prose, segmentation, keys);
-  std::vector<Expr> exprs;
-  std::vector<dates::Resolution> resolved;
-  std::vector<int> restated;
-  dates::TenseCues cues;
+  thread_local Scratch scratch;
+  dates::Recognizer recognizer(prose, segmentation, keys, scratch.recognizer);
+  std::vector<Expr>& exprs = scratch.exprs;
+  std::vector<dates::Resolution>& resolved = scratch.resolved;
+  std::vector<int>& restated = scratch.restated;
+  dates::TenseCues& cues = scratch.cues;
   std::size_t paragraph_index = 0;
   std::size_t quarter_paragraph = 0;
   for (const Paragraph& paragraph : segmentation.paragraphs) {
@@ -211,6 +223,7 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
       }
     }
   }
+  if (segmentation.tokens.size() > kScratchTokensKept) scratch = Scratch{};
   return mentions;
 }
 

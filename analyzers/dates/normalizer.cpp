@@ -1,5 +1,6 @@
 #include "analyzers/dates/normalizer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -37,6 +38,25 @@ class ValueText {
 
 // Zero-padded decimal (values are formatted for every mention: no printf).
 void append_padded(ValueText& out, int value, int width) {
+  // Most are a month, a day, an hour or a minute (two digits) or a year (four): digit pairs
+  // from a table.
+  static constexpr auto kPairs = [] {
+    std::array<char, 200> pairs{};
+    for (int n = 0; n < 100; ++n) {
+      pairs[2 * n] = static_cast<char>('0' + n / 10);
+      pairs[2 * n + 1] = static_cast<char>('0' + n % 10);
+    }
+    return pairs;
+  }();
+  if (width == 2 && value >= 0 && value < 100) {
+    out += std::string_view(&kPairs[2 * value], 2);
+    return;
+  }
+  if (width == 4 && value >= 1000 && value < 10000) {
+    out += std::string_view(&kPairs[2 * (value / 100)], 2);
+    out += std::string_view(&kPairs[2 * (value % 100)], 2);
+    return;
+  }
   bool negative = value < 0;
   unsigned magnitude = negative ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
   char buffer[16];

@@ -21,11 +21,21 @@ namespace copydesk::analyzers::dates {
 // Segmentation::word_keys; for a Segmentation built without them.
 std::vector<std::uint64_t> word_keys_of(std::string_view prose, const std::vector<Token>& tokens);
 
+// Per-token storage for a Recognizer, which a caller may keep for the next document instead of
+// allocating it again.
+struct RecognizerBuffers {
+  std::vector<std::uint8_t> starts;  // 1 where a sentence starts
+  // The lexeme of each token, worked out on first use: the scan looks up only words that may
+  // start a match; others are looked up when a matcher reads them.
+  std::vector<Lexeme> lexemes;
+  std::vector<std::uint8_t> looked_up;
+};
+
 class Recognizer {
  public:
   // `word_keys` holds the word key of every token of `segmentation` (see word_keys_of()).
   Recognizer(std::string_view prose, const Segmentation& segmentation,
-             const std::uint64_t* word_keys);
+             const std::uint64_t* word_keys, RecognizerBuffers& buffers);
 
   // Appends the expressions in tokens [first_token, end_token) in text order; they never
   // overlap. The range is a paragraph: an expression may run over a sentence break the
@@ -41,7 +51,12 @@ class Recognizer {
   std::string_view text(Index i) const {
     return prose_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
   }
-  Lexeme lexeme(Index i) const;
+  // Inlined when the token has been looked up already, as most that matchers read have.
+  Lexeme lexeme(Index i) const {
+    if (in(i) && looked_up_[i]) return lexemes_[i];
+    return look_up(i);
+  }
+  Lexeme look_up(Index i) const;
   WordClass word_class(Index i) const { return lexeme(i).word_class; }
   bool is(Index i, WordClass word_class) const { return lexeme(i).word_class == word_class; }
   // Whether token i is the word `lower` in any case. Keys are kNoWordKey for tokens that are
@@ -52,6 +67,15 @@ class Recognizer {
     return in(i) && keys_[i] == lower.key && spelled(i, lower.text);
   }
   bool spelled(Index i, std::string_view lower) const;  // token i is `lower` in any case
+  // Whether token i is any of `words`: its key is loaded once and compared with each word's.
+  template <std::size_t N>
+  bool word_in(Index i, const WordLiteral (&words)[N]) const {
+    if (!in(i)) return false;
+    std::uint64_t key = keys_[i];
+    for (const WordLiteral& lower : words)
+      if (key == lower.key && spelled(i, lower.text)) return true;
+    return false;
+  }
   bool punct(Index i, char c) const;
   bool dash(Index i) const;  // "-", "–" or "—"
   bool touching(Index left, Index right) const;
@@ -62,6 +86,10 @@ class Recognizer {
   int digit_count(Index i) const;
 
   bool number_may_start(Index i) const;
+
+  // Tries the matcher for the token at `i` (a number, or a word of `word_class`); on success
+  // appends what it found (and perhaps a range's second day) and returns true.
+  bool match_at(Index i, WordClass word_class, std::vector<Expr>& out);
 
   // Matchers: each reads from the core token at `i` and fills `e` on success.
   bool match_number(Index i, Expr& e);
@@ -99,11 +127,10 @@ class Recognizer {
   const std::vector<Token>& tokens_;
   const std::uint64_t* keys_;  // per token
   const std::vector<Sentence>& sentences_;
-  std::vector<std::uint8_t> starts_;  // per token: 1 where a sentence starts
-  // Per token, worked out on first use: the scan looks up only words that may start a match;
-  // others are looked up when a matcher reads them.
-  mutable std::vector<Lexeme> lexemes_;
-  mutable std::vector<std::uint8_t> looked_up_;
+  // Per token (see RecognizerBuffers).
+  const std::vector<std::uint8_t>& starts_;
+  std::vector<Lexeme>& lexemes_;
+  std::vector<std::uint8_t>& looked_up_;
   Index first_ = 0;
   Index end_ = 0;
   Index floor_ = 0;  // the end of the last expression found: left extensions stop there

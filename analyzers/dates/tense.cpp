@@ -24,8 +24,9 @@ constexpr std::uint8_t kLooksAhead = 4;      // "by" right before a date
 constexpr std::uint8_t kLooksBack = 8;       // "since" right before a date
 constexpr std::uint8_t kUnknownMark = 0xFF;  // not worked out yet
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+// Inlined, with the suffix's length known: it runs on most words near a date.
+[[gnu::always_inline]] inline bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.ends_with(suffix);
 }
 
 // `key` is the word key of `word`, `lexeme` its entry in the lexicon.
@@ -61,22 +62,40 @@ enum class Neighbourly : std::uint8_t {
 };
 
 Neighbourly neighbourly(std::string_view word, std::uint64_t key) {
-  struct Known {
-    WordLiteral word;
-    Neighbourly kind;
+  // A switch on the key (a few comparisons), then the spelling of the one word it can be.
+  auto spelled = [&](const WordLiteral& lower, Neighbourly kind) {
+    return is_word(word, key, lower) ? kind : Neighbourly::none;
   };
-  static constexpr Known kKnown[] = {
-      {"planned", Neighbourly::planned},  {"plan", Neighbourly::plan},
-      {"intended", Neighbourly::plan},    {"hoped", Neighbourly::plan},
-      {"poised", Neighbourly::plan},      {"is", Neighbourly::is_are},
-      {"are", Neighbourly::is_are},       {"going", Neighbourly::going_set},
-      {"set", Neighbourly::going_set},    {"soon", Neighbourly::soon_early},
-      {"early", Neighbourly::soon_early}, {"by", Neighbourly::by},
-      {"since", Neighbourly::since},
-  };
-  for (const Known& known : kKnown)
-    if (is_word(word, key, known.word)) return known.kind;
-  return Neighbourly::none;
+  switch (key) {
+    case constant_word_key("planned"):
+      return spelled("planned", Neighbourly::planned);
+    case constant_word_key("plan"):
+      return spelled("plan", Neighbourly::plan);
+    case constant_word_key("intended"):
+      return spelled("intended", Neighbourly::plan);
+    case constant_word_key("hoped"):
+      return spelled("hoped", Neighbourly::plan);
+    case constant_word_key("poised"):
+      return spelled("poised", Neighbourly::plan);
+    case constant_word_key("is"):
+      return spelled("is", Neighbourly::is_are);
+    case constant_word_key("are"):
+      return spelled("are", Neighbourly::is_are);
+    case constant_word_key("going"):
+      return spelled("going", Neighbourly::going_set);
+    case constant_word_key("set"):
+      return spelled("set", Neighbourly::going_set);
+    case constant_word_key("soon"):
+      return spelled("soon", Neighbourly::soon_early);
+    case constant_word_key("early"):
+      return spelled("early", Neighbourly::soon_early);
+    case constant_word_key("by"):
+      return spelled("by", Neighbourly::by);
+    case constant_word_key("since"):
+      return spelled("since", Neighbourly::since);
+    default:
+      return Neighbourly::none;
+  }
 }
 
 }  // namespace
@@ -139,8 +158,11 @@ std::uint8_t mark_of(TenseCues& cues, std::uint32_t i) {
   // after a determiner (perhaps with an adverb between) is an adjective, not a verb.
   if (cue == TenseCue::past && lexeme.word_class != WordClass::tense) {
     auto determiner = [&](std::uint32_t k) {
+      if (k < cues.first || k >= cues.end || tokens[k].kind != TokenKind::word) return false;
+      std::string_view w = token_text(cues, k);
+      std::uint64_t key_k = token_key(cues, k);
       for (const WordLiteral& d : kDeterminers)
-        if (is(k, d)) return true;
+        if (is_word(w, key_k, d)) return true;
       return false;
     };
     auto adverb = [&](std::uint32_t k) {
