@@ -110,7 +110,8 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
   mentions.reserve(segmentation.tokens.size() / 32 + 4);  // news runs about one per 35 tokens
   dates::NormalizeContext context;
   if (dateline.date && dateline.date->year) {
-    context.dateline = dates::Ymd{*dateline.date->year, dateline.date->month, dateline.date->day};
+    context.set_dateline(
+        dates::Ymd{*dateline.date->year, dateline.date->month, dateline.date->day});
   }
   // Word keys from segment(); a Segmentation built by hand may come without them.
   std::vector<std::uint64_t> own_keys;
@@ -214,7 +215,7 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
             mention.zone.assign(zone.iana);
           }
           std::optional<dates::DayNumber> day = n.day;
-          if (!day && context.dateline) day = dates::day_number(*context.dateline);
+          if (!day && context.dateline) day = context.dateline_day;
           if (day) {
             int local = e.minutes >= 1440 ? 0 : e.minutes;
             mention.utc_offset_minutes = dates::utc_offset_minutes(e.zone, *day, local);

@@ -544,18 +544,19 @@ constexpr KeyTable kKeyTable = make_key_table();
 
 namespace lexicon_detail {
 
-constexpr TriggerKeyFilter make_trigger_key_filter() {
-  TriggerKeyFilter bits{};
+constexpr KeyFilter make_key_filter(bool triggers_only) {
+  KeyFilter bits{};
   for (const Entry& entry : kEntries) {
-    if (!starts_matches(entry)) continue;
+    if (triggers_only && !starts_matches(entry)) continue;
     for (int s = 0; s < 4; ++s) {
-      std::uint64_t slot = form_key(entry, static_cast<Suffix>(s)) >> (64 - kTriggerKeyBits);
+      std::uint64_t slot = key_filter_slot(form_key(entry, static_cast<Suffix>(s)));
       bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
     }
   }
   return bits;
 }
-extern constexpr TriggerKeyFilter kTriggerKeyFilter = make_trigger_key_filter();
+extern constexpr KeyFilter kTriggerKeyFilter = make_key_filter(true);
+extern constexpr KeyFilter kLexiconKeyFilter = make_key_filter(false);
 
 }  // namespace lexicon_detail
 
@@ -612,7 +613,7 @@ Lexeme lookup_word(std::string_view word) {
   }
 }
 
-Lexeme lookup_token(std::string_view word, std::uint64_t key) {
+Lexeme probe_token(std::string_view word, std::uint64_t key) {
   if (key == kNoWordKey) return {};  // longer than any form
   std::size_t slot = key_slot(key);
   while (kKeyTable.keys[slot] != key) {

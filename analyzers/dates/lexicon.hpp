@@ -93,12 +93,14 @@ struct Lexeme {
 Lexeme lookup_word(std::string_view word);
 
 // The same as lookup_word(word) for a word token whose word_key() is `key`, found by the key:
-// a word the lexicon does not know costs one probe, without reading its text.
-Lexeme lookup_token(std::string_view word, std::uint64_t key);
+// most words the lexicon does not know cost one bit test (inlined), the others one probe,
+// without reading their text.
+inline Lexeme lookup_token(std::string_view word, std::uint64_t key);
+Lexeme probe_token(std::string_view word, std::uint64_t key);  // lookup_token() after the test
 
 // False for a word token that cannot start a temporal expression, from its word key alone: one
 // bit test, where may_trigger() reads the text. The bits are set for every form of the words
-// that start matches, so false is never wrong; true may be (about one word in twenty), and
+// that start matches, so false is never wrong; true may be (about one word in forty), and
 // means "ask may_trigger() and look it up".
 bool may_trigger_key(std::uint64_t key);
 
@@ -109,16 +111,32 @@ bool may_trigger_key(std::uint64_t key);
 bool may_trigger(std::string_view word);
 
 namespace lexicon_detail {
-// A bit per value of a word key's top kTriggerKeyBits bits, set for the keys of trigger words.
-inline constexpr int kTriggerKeyBits = 14;
-using TriggerKeyFilter = std::array<std::uint64_t, (1u << kTriggerKeyBits) / 64>;
-extern const TriggerKeyFilter kTriggerKeyFilter;
+
+// Key filters: a bit per value of a word key's low kKeyFilterBits bits (8 KB), set for the keys
+// of a set of words. The low bits leave the commonest words of news copy ("the", "in", "said")
+// clear of the lexicon's; the top bits put "the" on a trigger word's.
+inline constexpr int kKeyFilterBits = 16;
+using KeyFilter = std::array<std::uint64_t, (1u << kKeyFilterBits) / 64>;
+extern const KeyFilter kTriggerKeyFilter;  // the forms of the words that start matches
+extern const KeyFilter kLexiconKeyFilter;  // the forms of every word of the lexicon
+
+constexpr std::uint64_t key_filter_slot(std::uint64_t key) {
+  return key & ((std::uint64_t{1} << kKeyFilterBits) - 1);
+}
+inline bool in_key_filter(const KeyFilter& filter, std::uint64_t key) {
+  std::uint64_t slot = key_filter_slot(key);
+  return (filter[slot / 64] >> (slot % 64)) & 1u;
+}
+
 }  // namespace lexicon_detail
 
 inline bool may_trigger_key(std::uint64_t key) {
-  using namespace lexicon_detail;
-  std::uint64_t slot = key >> (64 - kTriggerKeyBits);
-  return (kTriggerKeyFilter[slot / 64] >> (slot % 64)) & 1u;
+  return lexicon_detail::in_key_filter(lexicon_detail::kTriggerKeyFilter, key);
+}
+
+inline Lexeme lookup_token(std::string_view word, std::uint64_t key) {
+  if (!lexicon_detail::in_key_filter(lexicon_detail::kLexiconKeyFilter, key)) return {};
+  return probe_token(word, key);
 }
 
 // Case-insensitive ASCII comparison with a lower-case word.

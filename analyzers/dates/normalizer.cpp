@@ -514,7 +514,7 @@ class Resolver {
       : e_(e), c_(c), mention_(mention) {
     if (c.dateline) {
       dateline_ = *c.dateline;
-      reference_ = day_number(dateline_);
+      reference_ = c.dateline_day;
     }
   }
 
@@ -594,8 +594,12 @@ class Resolver {
   void mark_relative(const std::optional<Ymd>& anchor) {
     n_.relative = true;
     if (anchor) {
-      n_.anchor.clear();
-      append_iso_date(n_.anchor, *anchor);
+      if (*anchor == dateline_ && has_dateline()) {
+        n_.anchor = c_.dateline_iso;  // written once per document
+      } else {
+        n_.anchor.clear();
+        append_iso_date(n_.anchor, *anchor);
+      }
     }
   }
 

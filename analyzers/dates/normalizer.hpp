@@ -44,7 +44,16 @@ struct Point {
 std::string format_point(const Point& point);
 
 struct NormalizeContext {
+  // Sets `dateline` with its day number and ISO text, which most relative values need: worked
+  // out once per document rather than for each expression.
+  void set_dateline(const Ymd& date) {
+    dateline = date;
+    dateline_day = day_number(date);
+    dateline_iso = iso_date(date);
+  }
   std::optional<Ymd> dateline;   // nullopt: no dateline, relative values stay unresolved
+  DayNumber dateline_day = 0;    // of `dateline`, by set_dateline()
+  std::string dateline_iso;      // "2024-03-12", by set_dateline()
   Tense tense = Tense::unknown;  // around the expression
   // How many tokens away the tense cue is: a month or a date without a year follows the tense
   // only when its verb is close; the nearest year otherwise.
