@@ -137,9 +137,10 @@ Ymd to_ymd(DayNumber day) {
 }
 
 int weekday(DayNumber day) {
-  const YearInfo& info = year_info(year_of(day));
-  int offset = static_cast<int>((day - info.month_start[0]) % 7);
-  return (info.jan1_weekday - 1 + offset) % 7 + 1;
+  // Weekdays run in an unbroken cycle of seven through every calendar reform, and day 0,
+  // 1970-01-01, was a Thursday: no need to ask the calendar.
+  int from_monday = static_cast<int>(((static_cast<std::int64_t>(day) + 3) % 7 + 7) % 7);
+  return from_monday + 1;
 }
 
 std::string_view weekday_name(int weekday) {

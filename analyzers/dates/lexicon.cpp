@@ -638,7 +638,13 @@ Lexeme probe_token(std::string_view word, std::uint64_t key) {
     case Suffix::period_possessive:
       break;
   }
-  if (!same || !equals_lower(word.substr(0, size), entry.word)) return lookup_word(word);
+  if (!same) return lookup_word(word);
+  // The entry's letters in any case (inlined: it runs on every word of the lexicon met).
+  for (std::size_t k = 0; k < size; ++k) {
+    char c = word[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (c != entry.word[k]) return lookup_word(word);
+  }
   return {entry.word_class,
           static_cast<std::uint8_t>(entry.flags | kSuffixFlags[kKeyTable.forms[slot] % 4]),
           entry.value};

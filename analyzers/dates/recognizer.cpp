@@ -124,32 +124,6 @@ Lexeme Recognizer::look_up(Index i) const {
   return lexemes_[i];
 }
 
-bool Recognizer::punct(Index i, char c) const {
-  return in(i) && tokens_[i].kind != TokenKind::word && tokens_[i].kind != TokenKind::number &&
-         tokens_[i].end == tokens_[i].start + 1 && prose_[tokens_[i].start] == c;
-}
-
-bool Recognizer::dash(Index i) const {
-  if (punct(i, '-')) return true;
-  if (!in(i) || tokens_[i].kind == TokenKind::word) return false;
-  std::string_view t = text(i);
-  return t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
-}
-
-bool Recognizer::touching(Index left, Index right) const {
-  return in(left) && in(right) && tokens_[left].end == tokens_[right].start;
-}
-
-bool Recognizer::capitalized(Index i) const {
-  return in(i) && (tokens_[i].flags & TokenFlag::capitalized) != 0;
-}
-
-bool Recognizer::lower_word(Index i) const {
-  if (!in(i) || tokens_[i].kind != TokenKind::word) return false;
-  char c = prose_[tokens_[i].start];
-  return c >= 'a' && c <= 'z';
-}
-
 int Recognizer::integer(Index i) const {
   if (!in(i) || tokens_[i].kind != TokenKind::number) return -1;
   std::string_view t = text(i);
@@ -380,7 +354,7 @@ Recognizer::Index Recognizer::read_zone(Index i, Expr& e) {
 Recognizer::Index Recognizer::read_day_of_month(Index i, int& day) const {
   if (!in(i)) return i;
   int value = integer(i);
-  if (value >= 1 && value <= 31 && digit_count(i) <= 2) {
+  if (value >= 1 && value <= 31 && text(i).size() <= 2) {  // digit_count(i), not parsed again
     if (punct(i + 1, ':') && touching(i, i + 1) && touching(i + 1, i + 2) && integer(i + 2) >= 0)
       return i;  // a clock time
     if (punct(i + 1, '%')) return i;

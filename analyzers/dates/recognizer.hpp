@@ -76,13 +76,31 @@ class Recognizer {
       if (key == lower.key && spelled(i, lower.text)) return true;
     return false;
   }
-  bool punct(Index i, char c) const;
-  bool dash(Index i) const;  // "-", "–" or "—"
-  bool touching(Index left, Index right) const;
-  bool capitalized(Index i) const;
+  // Inlined, as the tests on single tokens below are: the matchers make many of them.
+  bool punct(Index i, char c) const {
+    return in(i) && tokens_[i].kind != TokenKind::word && tokens_[i].kind != TokenKind::number &&
+           tokens_[i].end == tokens_[i].start + 1 && prose_[tokens_[i].start] == c;
+  }
+  bool dash(Index i) const {  // "-", "–" or "—"
+    if (!in(i) || tokens_[i].kind == TokenKind::word || tokens_[i].kind == TokenKind::number)
+      return false;
+    std::uint32_t size = tokens_[i].end - tokens_[i].start;
+    if (size == 1) return prose_[tokens_[i].start] == '-';
+    return size == 3 && (text(i) == "\xE2\x80\x93" || text(i) == "\xE2\x80\x94");
+  }
+  bool touching(Index left, Index right) const {
+    return in(left) && in(right) && tokens_[left].end == tokens_[right].start;
+  }
+  bool capitalized(Index i) const {
+    return in(i) && (tokens_[i].flags & TokenFlag::capitalized) != 0;
+  }
   bool sentence_start(Index i) const { return in(i) && starts_[i] != 0; }
-  bool lower_word(Index i) const;  // a word token starting with a lower-case letter
-  int integer(Index i) const;      // a number token of plain digits, else -1
+  bool lower_word(Index i) const {  // a word token starting with a lower-case letter
+    if (!in(i) || tokens_[i].kind != TokenKind::word) return false;
+    char c = prose_[tokens_[i].start];
+    return c >= 'a' && c <= 'z';
+  }
+  int integer(Index i) const;  // a number token of plain digits, else -1
   int digit_count(Index i) const;
 
   bool number_may_start(Index i) const;
