@@ -164,26 +164,29 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
   first_ = first_token;
   end_ = end_token;
   floor_ = first_;
-  // Locals, not members, in the loop that visits every token: the matchers it calls could
-  // otherwise make the compiler reload them for each one.
-  const Token* tokens = tokens_.data();
-  const std::uint64_t* keys = keys_;
-  for (Index i = first_; i < end_token; ++i) {
-    const Token& t = tokens[i];
+  // The loop that visits every token walks pointers held in registers (members and indices
+  // would be reloaded and recomputed for each token).
+  const Token* const tokens = tokens_.data();
+  const Token* const end = tokens + end_token;
+  const std::uint64_t* key = keys_ + first_;
+  for (const Token* t = tokens + first_; t < end; ++t, ++key) {
     WordClass word_class = WordClass::none;
-    if (t.kind == TokenKind::word) {
+    if (t->kind == TokenKind::word) {
       // Most words fail one bit test on their key here and are never looked up. The key test
       // only narrows may_trigger(), so the words it lets through are exactly those it let through.
-      if (may_trigger_key(keys[i]) && may_trigger(text(i))) {
-        word_class = lexeme(i).word_class;
-      } else if (!(t.flags & TokenFlag::has_digit)) {
+      if (may_trigger_key(*key) && may_trigger(text(static_cast<Index>(t - tokens)))) {
+        word_class = lexeme(static_cast<Index>(t - tokens)).word_class;
+      } else if (!(t->flags & TokenFlag::has_digit)) {
         continue;
       }
-    } else if (t.kind != TokenKind::number) {
+    } else if (t->kind != TokenKind::number) {
       continue;  // punctuation and symbols start nothing
     }
-    if (!triggers(t, word_class)) continue;
-    if (match_at(i, word_class, out)) i = floor_ - 1;
+    if (!triggers(*t, word_class)) continue;
+    if (match_at(static_cast<Index>(t - tokens), word_class, out)) {
+      t = tokens + floor_ - 1;  // on after what was found
+      key = keys_ + floor_ - 1;
+    }
   }
 }
 
