@@ -49,7 +49,8 @@ class Recognizer {
   bool in(Index i) const { return i >= first_ && i < end_; }
   const Token& token(Index i) const { return tokens_[i]; }
   std::string_view text(Index i) const {
-    return prose_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+    // Not substr(): every token lies in the prose, so there is nothing to check.
+    return {prose_.data() + tokens_[i].start, tokens_[i].end - tokens_[i].start};
   }
   // Inlined when the token has been looked up already, as most that matchers read have.
   Lexeme lexeme(Index i) const {

@@ -76,9 +76,12 @@ constexpr std::uint64_t neighbourly_mask(int shift) {
 constexpr std::uint64_t kNeighbourlyLow = neighbourly_mask(0);
 constexpr std::uint64_t kNeighbourlyHigh = neighbourly_mask(6);
 
+bool may_be_neighbourly(std::uint64_t key) {
+  return (kNeighbourlyLow >> (key & 63)) & (kNeighbourlyHigh >> ((key >> 6) & 63)) & 1u;
+}
+
 Neighbourly neighbourly(std::string_view word, std::uint64_t key) {
-  if (!((kNeighbourlyLow >> (key & 63)) & (kNeighbourlyHigh >> ((key >> 6) & 63)) & 1u))
-    return Neighbourly::none;
+  if (!may_be_neighbourly(key)) return Neighbourly::none;
   // A switch on the key (a few comparisons), then the spelling of the one word it can be.
   auto spelled = [&](const WordLiteral& lower, Neighbourly kind) {
     return is_word(word, key, lower) ? kind : Neighbourly::none;
@@ -136,11 +139,21 @@ namespace {
 
 std::string_view token_text(const TenseCues& cues, std::uint32_t k) {
   const Token& token = (*cues.tokens)[k];
-  return cues.prose.substr(token.start, token.end - token.start);
+  return {cues.prose.data() + token.start, token.end - token.start};  // tokens lie in the prose
 }
 
 std::uint64_t token_key(const TenseCues& cues, std::uint32_t k) {
   return cues.word_keys ? cues.word_keys[k] : word_key(token_text(cues, k));
+}
+
+// Whether a word surely gives no cue, from a few bit tests: it is no word of the lexicon, ends
+// in neither -ed nor -'ll, and is none of the words whose cue depends on their neighbours. Most
+// words near a date are such words; compute_mark() would find the same.
+bool gives_no_cue(const TenseCues& cues, std::uint32_t i) {
+  std::string_view word = token_text(cues, i);
+  std::uint64_t key = token_key(cues, i);
+  return !lexicon_detail::in_key_filter(lexicon_detail::kLexiconKeyFilter, key) &&
+         word.back() != 'd' && word.back() != 'l' && !may_be_neighbourly(key);
 }
 
 // Works out the mark of token i (not worked out yet).
@@ -234,7 +247,7 @@ TenseReading tense_around(TenseCues& cues, const Sentence& sentence, std::uint32
   auto mark = [&](std::uint32_t i) {
     std::uint8_t& known = cues.marks[i - cues.first];
     if (known != kUnknownMark) return known;
-    if ((*cues.tokens)[i].kind != TokenKind::word) return known = 0;  // no cue
+    if ((*cues.tokens)[i].kind != TokenKind::word || gives_no_cue(cues, i)) return known = 0;
     return compute_mark(cues, i);
   };
   auto had_before = [&](std::uint32_t from) {
