@@ -570,6 +570,13 @@ bool equals_lower(std::string_view text, std::string_view lower_word) {
   return true;
 }
 
+std::vector<std::string_view> lexicon_words() {
+  std::vector<std::string_view> words;
+  for (const Entry& entry : kEntries)
+    words.push_back(entry.word);
+  return words;
+}
+
 bool may_trigger(std::string_view word) {
   return passes(kTriggerPrefilter, word);
 }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "analyzers/word_key.hpp"
 
@@ -138,6 +139,9 @@ inline Lexeme lookup_token(std::string_view word, std::uint64_t key) {
   if (!lexicon_detail::in_key_filter(lexicon_detail::kLexiconKeyFilter, key)) return {};
   return probe_token(word, key);
 }
+
+// Every word of the lexicon, lower case, in its order (for tests).
+std::vector<std::string_view> lexicon_words();
 
 // Case-insensitive ASCII comparison with a lower-case word.
 bool equals_lower(std::string_view text, std::string_view lower_word);

@@ -173,12 +173,15 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
     WordClass word_class = WordClass::none;
     if (t->kind == TokenKind::word) {
       // Most words fail one bit test on their key here and are never looked up. The key test
-      // only narrows may_trigger(), so the words it lets through are exactly those it let through.
-      if (may_trigger_key(*key) && may_trigger(text(static_cast<Index>(t - tokens)))) {
-        word_class = lexeme(static_cast<Index>(t - tokens)).word_class;
-      } else if (!(t->flags & TokenFlag::has_digit)) {
-        continue;
+      // only narrows may_trigger(), which passes every form of the words that start matches but
+      // one ("Jan.'s": a period and a possessive): only that form needs asking.
+      if (may_trigger_key(*key)) {
+        Index i = static_cast<Index>(t - tokens);
+        Lexeme lexeme_i = lexeme(i);
+        if (!(lexeme_i.has(with_period) && lexeme_i.has(possessive)) || may_trigger(text(i)))
+          word_class = lexeme_i.word_class;
       }
+      if (word_class == WordClass::none && !(t->flags & TokenFlag::has_digit)) continue;
     } else if (t->kind != TokenKind::number) {
       continue;  // punctuation and symbols start nothing
     }

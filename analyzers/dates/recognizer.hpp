@@ -46,7 +46,8 @@ class Recognizer {
   using Index = std::uint32_t;
 
   // Token access, bounded by the current range: out-of-range tokens match nothing.
-  bool in(Index i) const { return i >= first_ && i < end_; }
+  // One comparison: below first_, i - first_ wraps around to a large number.
+  bool in(Index i) const { return i - first_ < end_ - first_; }
   const Token& token(Index i) const { return tokens_[i]; }
   std::string_view text(Index i) const {
     // Not substr(): every token lies in the prose, so there is nothing to check.
