@@ -36,27 +36,8 @@ class ValueText {
   std::size_t size_ = 0;
 };
 
-// Zero-padded decimal (values are formatted for every mention: no printf).
-void append_padded(ValueText& out, int value, int width) {
-  // Most are a month, a day, an hour or a minute (two digits) or a year (four): digit pairs
-  // from a table.
-  static constexpr auto kPairs = [] {
-    std::array<char, 200> pairs{};
-    for (int n = 0; n < 100; ++n) {
-      pairs[2 * n] = static_cast<char>('0' + n / 10);
-      pairs[2 * n + 1] = static_cast<char>('0' + n % 10);
-    }
-    return pairs;
-  }();
-  if (width == 2 && value >= 0 && value < 100) {
-    out += std::string_view(&kPairs[2 * value], 2);
-    return;
-  }
-  if (width == 4 && value >= 1000 && value < 10000) {
-    out += std::string_view(&kPairs[2 * (value / 100)], 2);
-    out += std::string_view(&kPairs[2 * (value % 100)], 2);
-    return;
-  }
+// Zero-padded decimal, any value and width.
+void append_padded_slowly(ValueText& out, int value, int width) {
   bool negative = value < 0;
   unsigned magnitude = negative ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
   char buffer[16];
@@ -69,6 +50,28 @@ void append_padded(ValueText& out, int value, int width) {
     buffer[--at] = '0';
   if (negative) buffer[--at] = '-';
   out += std::string_view(buffer + at, 16 - at);
+}
+
+constexpr auto kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int n = 0; n < 100; ++n) {
+    pairs[2 * n] = static_cast<char>('0' + n / 10);
+    pairs[2 * n + 1] = static_cast<char>('0' + n % 10);
+  }
+  return pairs;
+}();
+
+// Zero-padded decimal (values are formatted for every mention: no printf). Inlined: most are a
+// month, a day, an hour or a minute (two digits) or a year (four), written as digit pairs.
+[[gnu::always_inline]] inline void append_padded(ValueText& out, int value, int width) {
+  if (width == 2 && value >= 0 && value < 100) {
+    out += std::string_view(&kDigitPairs[2 * value], 2);
+  } else if (width == 4 && value >= 1000 && value < 10000) {
+    out += std::string_view(&kDigitPairs[2 * (value / 100)], 2);
+    out += std::string_view(&kDigitPairs[2 * (value % 100)], 2);
+  } else {
+    append_padded_slowly(out, value, width);
+  }
 }
 
 // As std::to_string() writes it.

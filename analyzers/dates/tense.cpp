@@ -283,7 +283,10 @@ TenseReading tense_around(TenseCues& cues, const Sentence& sentence, std::uint32
   }
   TenseCue right = TenseCue::none;
   std::uint32_t right_distance = kWindow + 1;
-  for (std::uint32_t i = end, d = 1; i < sentence.end_token && d <= kWindow; ++i, ++d) {
+  // A cue after the expression counts only if it is nearer than the one before by more than the
+  // penalty: looking farther right cannot change the reading.
+  for (std::uint32_t i = end, d = 1;
+       i < sentence.end_token && d <= kWindow && d + kRightPenalty < left_distance; ++i, ++d) {
     TenseCue cue = static_cast<TenseCue>(mark(i) & kCueMask);
     if (cue != TenseCue::none) {
       right = cue;
