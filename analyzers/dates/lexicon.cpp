@@ -434,6 +434,15 @@ constexpr std::array<std::uint8_t, 256> make_letter_table() {
 }
 constexpr auto kLetter = make_letter_table();
 
+// Each byte with ASCII capitals lowered: one load per character where equals_lower() and the key
+// table compare a word with a lower-case one.
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return table;
+}();
+
 // Branch-free: the three tests are independent loads, combined at the end, so the processor
 // does not mispredict on every other word.
 bool passes(const Prefilter& filter, std::string_view word) {
@@ -562,11 +571,8 @@ extern constexpr KeyFilter kLexiconKeyFilter = make_key_filter(false);
 
 bool equals_lower(std::string_view text, std::string_view lower_word) {
   if (text.size() != lower_word.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (c != lower_word[i]) return false;
-  }
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (kAsciiLower[static_cast<unsigned char>(text[i])] != lower_word[i]) return false;
   return true;
 }
 
@@ -647,11 +653,8 @@ Lexeme probe_token(std::string_view word, std::uint64_t key) {
   }
   if (!same) return lookup_word(word);
   // The entry's letters in any case (inlined: it runs on every word of the lexicon met).
-  for (std::size_t k = 0; k < size; ++k) {
-    char c = word[k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (c != entry.word[k]) return lookup_word(word);
-  }
+  for (std::size_t k = 0; k < size; ++k)
+    if (kAsciiLower[static_cast<unsigned char>(word[k])] != entry.word[k]) return lookup_word(word);
   return {entry.word_class,
           static_cast<std::uint8_t>(entry.flags | kSuffixFlags[kKeyTable.forms[slot] % 4]),
           entry.value};

@@ -124,22 +124,6 @@ Lexeme Recognizer::look_up(Index i) const {
   return lexemes_[i];
 }
 
-int Recognizer::integer(Index i) const {
-  if (!in(i) || tokens_[i].kind != TokenKind::number) return -1;
-  std::string_view t = text(i);
-  if (t.size() > 9) return -1;
-  int value = 0;
-  for (char c : t) {
-    if (!is_digit(c)) return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-int Recognizer::digit_count(Index i) const {
-  return integer(i) >= 0 ? static_cast<int>(text(i).size()) : 0;
-}
-
 namespace {
 
 // Whether a token can start a match: numbers, words with digits ("12th", "1990s", "3pm") and
@@ -186,6 +170,8 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
       continue;  // punctuation and symbols start nothing
     }
     if (!triggers(*t, word_class)) continue;
+    // Most numbers are amounts: turned away here, before a matcher is set up.
+    if (t->kind == TokenKind::number && !number_may_start(static_cast<Index>(t - tokens))) continue;
     if (match_at(static_cast<Index>(t - tokens), word_class, out)) {
       t = tokens + floor_ - 1;  // on after what was found
       key = keys_ + floor_ - 1;
@@ -197,7 +183,6 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
 // in registers.
 [[gnu::noinline]] bool Recognizer::match_at(Index i, WordClass word_class, std::vector<Expr>& out) {
   const Token& t = tokens_[i];
-  if (t.kind == TokenKind::number && !number_may_start(i)) return false;
   Expr e;
   bool found = false;
   if (t.kind == TokenKind::number) {
@@ -745,7 +730,15 @@ void Recognizer::extend_approximation(Expr& e) const {
 // meridiem, a zone or "o'clock", a dotted date, "Q3", "H1", "FY24".
 bool Recognizer::number_may_start(Index i) const {
   std::string_view t = text(i);
-  int digits = digit_count(i);
+  // digit_count(i), for the number token i the scan hands over: its length if it is plain
+  // digits (at most nine), else 0.
+  int digits = t.size() <= 9 ? static_cast<int>(t.size()) : 0;
+  for (char c : t) {
+    if (!is_digit(c)) {
+      digits = 0;
+      break;
+    }
+  }
   if (digits == 0) {
     if (t[0] < '0' || t[0] > '9') return true;  // "Q3", "H1", "FY2024"
     return std::count(t.begin(), t.end(), '.') == 2;

@@ -102,13 +102,24 @@ class Recognizer {
     char c = prose_[tokens_[i].start];
     return c >= 'a' && c <= 'z';
   }
-  int integer(Index i) const;  // a number token of plain digits, else -1
-  int digit_count(Index i) const;
+  int integer(Index i) const {  // a number token of plain digits (at most nine), else -1
+    if (!in(i) || tokens_[i].kind != TokenKind::number) return -1;
+    std::string_view t = text(i);
+    if (t.size() > 9) return -1;
+    int value = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return -1;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+  int digit_count(Index i) const { return integer(i) >= 0 ? static_cast<int>(text(i).size()) : 0; }
 
   bool number_may_start(Index i) const;
 
-  // Tries the matcher for the token at `i` (a number, or a word of `word_class`); on success
-  // appends what it found (and perhaps a range's second day) and returns true.
+  // Tries the matcher for the token at `i` (a number number_may_start() let through, or a word
+  // of `word_class`); on success appends what it found (and perhaps a range's second day) and
+  // returns true.
   bool match_at(Index i, WordClass word_class, std::vector<Expr>& out);
 
   // Matchers: each reads from the core token at `i` and fills `e` on success.

@@ -76,7 +76,7 @@ constexpr std::uint64_t neighbourly_mask(int shift) {
 constexpr std::uint64_t kNeighbourlyLow = neighbourly_mask(0);
 constexpr std::uint64_t kNeighbourlyHigh = neighbourly_mask(6);
 
-bool may_be_neighbourly(std::uint64_t key) {
+inline bool may_be_neighbourly(std::uint64_t key) {
   return (kNeighbourlyLow >> (key & 63)) & (kNeighbourlyHigh >> ((key >> 6) & 63)) & 1u;
 }
 
@@ -137,19 +137,19 @@ void compute_tense_cues(std::string_view prose, const std::vector<Token>& tokens
 
 namespace {
 
-std::string_view token_text(const TenseCues& cues, std::uint32_t k) {
+inline std::string_view token_text(const TenseCues& cues, std::uint32_t k) {
   const Token& token = (*cues.tokens)[k];
   return {cues.prose.data() + token.start, token.end - token.start};  // tokens lie in the prose
 }
 
-std::uint64_t token_key(const TenseCues& cues, std::uint32_t k) {
+inline std::uint64_t token_key(const TenseCues& cues, std::uint32_t k) {
   return cues.word_keys ? cues.word_keys[k] : word_key(token_text(cues, k));
 }
 
 // Whether a word surely gives no cue, from a few bit tests: it is no word of the lexicon, ends
 // in neither -ed nor -'ll, and is none of the words whose cue depends on their neighbours. Most
 // words near a date are such words; compute_mark() would find the same.
-bool gives_no_cue(const TenseCues& cues, std::uint32_t i) {
+[[gnu::always_inline]] inline bool gives_no_cue(const TenseCues& cues, std::uint32_t i) {
   std::string_view word = token_text(cues, i);
   std::uint64_t key = token_key(cues, i);
   return !lexicon_detail::in_key_filter(lexicon_detail::kLexiconKeyFilter, key) &&
