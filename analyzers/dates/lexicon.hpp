@@ -101,8 +101,8 @@ Lexeme probe_token(std::string_view word, std::uint64_t key);  // lookup_token()
 
 // False for a word token that cannot start a temporal expression, from its word key alone: one
 // bit test, where may_trigger() reads the text. The bits are set for every form of the words
-// that start matches, so false is never wrong; true may be (about one word in forty), and
-// means "ask may_trigger() and look it up".
+// that start matches, so false is never wrong; true may be (for 0.3% of the other words of news
+// copy), and means "look it up".
 bool may_trigger_key(std::uint64_t key);
 
 // False for most words that cannot start a temporal expression, cheaply: it tests a few bits for
