@@ -62,9 +62,8 @@ class Recognizer {
   WordClass word_class(Index i) const { return lexeme(i).word_class; }
   bool is(Index i, WordClass word_class) const { return lexeme(i).word_class == word_class; }
   // Whether token i is the word `lower` in any case. Keys are kNoWordKey for tokens that are
-  // not words, and a literal's never is.
-  // Inlined: the matchers test a token against a dozen words in a row, and then the token's key
-  // is loaded once and each word costs one comparison.
+  // not words, and a literal's never is. Inlined: the matchers test a token against a dozen
+  // words in a row, and then the token's key is loaded once and each word costs a comparison.
   [[gnu::always_inline]] bool word(Index i, WordLiteral lower) const {
     return in(i) && keys_[i] == lower.key && spelled(i, lower.text);
   }
