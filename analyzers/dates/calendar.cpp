@@ -74,6 +74,13 @@ constexpr int kFirstCachedYear = 1600;
 constexpr int kLastCachedYear = 2600;
 
 const YearInfo& year_info(int year) {
+  // The years asked for lately, first: an article's dates fall in a few years, and picking the
+  // year for "March 12" tries three in a row. Plain thread_locals, read without the
+  // initialization check the vector below costs on each use.
+  thread_local int recent_years[4] = {};
+  thread_local const YearInfo* recent_infos[4] = {};
+  std::size_t recent = static_cast<unsigned>(year) % 4;
+  if (recent_infos[recent] != nullptr && recent_years[recent] == year) return *recent_infos[recent];
   thread_local std::vector<YearInfo> cache;
   thread_local YearInfo scratch;
   if (year < kFirstCachedYear || year > kLastCachedYear) {
@@ -83,6 +90,8 @@ const YearInfo& year_info(int year) {
   if (cache.empty()) cache.resize(kLastCachedYear - kFirstCachedYear + 1);
   YearInfo& info = cache[year - kFirstCachedYear];
   if (!info.filled) info = compute_year(year);
+  recent_years[recent] = year;
+  recent_infos[recent] = &info;  // the cache is never resized again, so the pointer stays good
   return info;
 }
 
@@ -111,10 +120,11 @@ bool is_valid_date(int year, int month, int day) {
 DayNumber day_number(int year, int month, int day) {
   if (month < 1) month = 1;
   if (month > 12) month = 12;
-  int length = days_in_month(year, month);
+  const YearInfo& info = year_info(year);  // once: it runs for most mentions
+  int length = info.month_start[month] - info.month_start[month - 1];
   if (day < 1) day = 1;
   if (day > length) day = length;
-  return year_info(year).month_start[month - 1] + day - 1;
+  return info.month_start[month - 1] + day - 1;
 }
 
 Ymd to_ymd(DayNumber day) {
@@ -127,9 +137,10 @@ Ymd to_ymd(DayNumber day) {
 }
 
 int weekday(DayNumber day) {
-  const YearInfo& info = year_info(year_of(day));
-  int offset = static_cast<int>((day - info.month_start[0]) % 7);
-  return (info.jan1_weekday - 1 + offset) % 7 + 1;
+  // Weekdays run in an unbroken cycle of seven through every calendar reform, and day 0,
+  // 1970-01-01, was a Thursday: no need to ask the calendar.
+  int from_monday = static_cast<int>(((static_cast<std::int64_t>(day) + 3) % 7 + 7) % 7);
+  return from_monday + 1;
 }
 
 std::string_view weekday_name(int weekday) {

@@ -90,6 +90,17 @@ bool names_a_period(const dates::Point& point) {
   return point.grain != dates::Grain::none && point.year != kNone;
 }
 
+// Working storage, kept by each thread for its next document: allocating it afresh for every
+// article cost about a tenth of recognition. What a very long document needed is let go.
+struct Scratch {
+  dates::RecognizerBuffers recognizer;
+  std::vector<Expr> exprs;
+  std::vector<dates::Resolution> resolved;
+  std::vector<int> restated;
+  dates::TenseCues cues;
+};
+constexpr std::size_t kScratchTokensKept = std::size_t{1} << 16;
+
 }  // namespace
 
 std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_view prose,
@@ -99,13 +110,22 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
   mentions.reserve(segmentation.tokens.size() / 32 + 4);  // news runs about one per 35 tokens
   dates::NormalizeContext context;
   if (dateline.date && dateline.date->year) {
-    context.dateline = dates::Ymd{*dateline.date->year, dateline.date->month, dateline.date->day};
+    context.set_dateline(
+        dates::Ymd{*dateline.date->year, dateline.date->month, dateline.date->day});
   }
-  dates::Recognizer recognizer(prose, segmentation);
-  std::vector<Expr> exprs;
-  std::vector<dates::Normalized> normalized;
-  std::vector<int> restated;
-  dates::TenseCues cues;
+  // Word keys from segment(); a Segmentation built by hand may come without them.
+  std::vector<std::uint64_t> own_keys;
+  const std::uint64_t* keys = segmentation.word_keys.data();
+  if (segmentation.word_keys.size() != segmentation.tokens.size()) {
+    own_keys = dates::word_keys_of(prose, segmentation.tokens);
+    keys = own_keys.data();
+  }
+  thread_local Scratch scratch;
+  dates::Recognizer recognizer(prose, segmentation, keys, scratch.recognizer);
+  std::vector<Expr>& exprs = scratch.exprs;
+  std::vector<dates::Resolution>& resolved = scratch.resolved;
+  std::vector<int>& restated = scratch.restated;
+  dates::TenseCues& cues = scratch.cues;
   std::size_t paragraph_index = 0;
   std::size_t quarter_paragraph = 0;
   for (const Paragraph& paragraph : segmentation.paragraphs) {
@@ -120,9 +140,12 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
     pair_restatements(segmentation, prose, exprs, 0, restated);
     std::uint32_t first_token = segmentation.sentences[paragraph.first_sentence].first_token;
     dates::compute_tense_cues(prose, segmentation.tokens, first_token,
-                              segmentation.sentences[paragraph.end_sentence - 1].end_token, cues);
+                              segmentation.sentences[paragraph.end_sentence - 1].end_token, cues,
+                              keys);
+    // The paragraph's mentions, in text order; normalize() writes type and value in place.
     std::size_t first_mention = mentions.size();
-    normalized.resize(exprs.size());  // each one is assigned below
+    mentions.resize(first_mention + exprs.size());
+    resolved.resize(exprs.size());  // each one is assigned below
 
     // Sentence by sentence; within one, clock times last, so that a day the sentence names
     // gives them their date ("on Tuesday ... at 3 a.m.").
@@ -143,8 +166,8 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
             reading = dates::tense_around(cues, sentence, e.first_token, e.end_token);
           context.tense = reading.tense;
           context.tense_distance = reading.distance;
-          normalized[k] = dates::normalize(e, context);
-          const dates::Normalized& n = normalized[k];
+          resolved[k] = dates::normalize(e, context, mentions[first_mention + k]);
+          const dates::Resolution& n = resolved[k];
           // A comparison ("a year earlier", "the year-ago quarter", "the 1988 period") is not what
           // later expressions count from.
           bool comparison = e.year_before_context || e.reported_period ||
@@ -169,23 +192,16 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
 
     for (std::size_t k = 0; k < exprs.size(); ++k) {
       const Expr& e = exprs[k];
-      dates::Normalized& n = normalized[k];
-      // Default-initialized, not value-initialized: no zero-fill before the members' own
-      // initializers.
-      DateMention mention;
+      const dates::Resolution& n = resolved[k];
+      DateMention& mention = mentions[first_mention + k];
       mention.span = e.span;
-      mention.type = std::move(n.type);
-      mention.value = std::move(n.value);
-      mention.relative = n.relative;
-      mention.anchor = std::move(n.anchor);
-      mention.valid = n.valid;
-      if (n.day) mention.weekday = std::string(dates::weekday_name(dates::weekday(*n.day)));
+      if (n.day) mention.weekday.assign(dates::weekday_name(dates::weekday(*n.day)));
       mention.weekday_span = e.weekday_span;
       mention.month_span = e.month_span;
       mention.day_span = e.day_span;
       mention.year_span = e.year_span;
       mention.time_span = e.time_span;
-      if (e.weekday != kNone) mention.stated_weekday = std::string(dates::weekday_name(e.weekday));
+      if (e.weekday != kNone) mention.stated_weekday.assign(dates::weekday_name(e.weekday));
       if (restated[k] >= 0) mention.restated_by = first_mention + restated[k];
       if (e.minutes != kNone) {
         mention.minutes = e.minutes;
@@ -196,19 +212,19 @@ std::vector<DateMention> recognize_dates(std::string_view /*text*/, std::string_
             for (char c : zone.name)
               mention.zone += static_cast<char>(c - 'a' + 'A');
           } else {
-            mention.zone = std::string(zone.iana);
+            mention.zone.assign(zone.iana);
           }
           std::optional<dates::DayNumber> day = n.day;
-          if (!day && context.dateline) day = dates::day_number(*context.dateline);
+          if (!day && context.dateline) day = context.dateline_day;
           if (day) {
             int local = e.minutes >= 1440 ? 0 : e.minutes;
             mention.utc_offset_minutes = dates::utc_offset_minutes(e.zone, *day, local);
           }
         }
       }
-      mentions.push_back(std::move(mention));
     }
   }
+  if (segmentation.tokens.size() > kScratchTokensKept) scratch = Scratch{};
   return mentions;
 }
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "analyzers/word_key.hpp"
+
 namespace copydesk::analyzers::dates {
 namespace {
 
@@ -432,6 +434,15 @@ constexpr std::array<std::uint8_t, 256> make_letter_table() {
 }
 constexpr auto kLetter = make_letter_table();
 
+// Each byte with ASCII capitals lowered: one load per character where equals_lower() and the key
+// table compare a word with a lower-case one.
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return table;
+}();
+
 // Branch-free: the three tests are independent loads, combined at the end, so the processor
 // does not mispredict on every other word.
 bool passes(const Prefilter& filter, std::string_view word) {
@@ -483,16 +494,93 @@ const Table& table() {
   return instance;
 }
 
+// The forms lookup_word() accepts, by word key. A word it finds normalizes (as word_key() does
+// it: ASCII lower case, U+2019 as "'") to an entry with perhaps a period and perhaps "'s" after
+// it, so a key that is none of those forms' keys is no word of the lexicon. A key that is one
+// is checked against the text; a form written with U+2019 or with both suffixes ("Jan.'s"),
+// which lookup_word() treats specially, is handed to it.
+enum class Suffix : std::uint8_t { none, period, possessive, period_possessive };
+constexpr std::string_view kSuffixText[] = {"", ".", "'s", ".'s"};
+constexpr std::uint8_t kSuffixFlags[] = {0, with_period, possessive, with_period | possessive};
+
+constexpr std::size_t kEntryCount = sizeof(kEntries) / sizeof(kEntries[0]);
+constexpr std::size_t kFormCount = kEntryCount * 4;
+
+constexpr std::uint64_t form_key(const Entry& entry, Suffix suffix) {
+  char form[kMaxWord + 3] = {};
+  std::size_t size = 0;
+  for (char c : entry.word)
+    form[size++] = c;
+  for (char c : kSuffixText[static_cast<int>(suffix)])
+    form[size++] = c;
+  return constant_word_key(std::string_view(form, size));
+}
+
+constexpr int kKeySlotBits = 12;
+constexpr std::size_t kKeySlots = std::size_t{1} << kKeySlotBits;
+static_assert(kFormCount < kKeySlots / 2, "the key table stays at most half full");
+
+struct KeyTable {
+  std::array<std::uint64_t, kKeySlots> keys{};  // kNoWordKey where empty
+  // Per slot: the entry (index into kEntries) times 4 plus the suffix.
+  std::array<std::uint16_t, kKeySlots> forms{};
+};
+
+constexpr std::size_t key_slot(std::uint64_t key) {
+  return static_cast<std::size_t>(key >> (64 - kKeySlotBits));
+}
+
+constexpr KeyTable make_key_table() {
+  KeyTable table;
+  for (std::size_t e = 0; e < kEntryCount; ++e) {
+    for (int s = 0; s < 4; ++s) {
+      std::uint64_t key = form_key(kEntries[e], static_cast<Suffix>(s));
+      std::size_t slot = key_slot(key);
+      // A word listed twice ("sat": Saturday and the past of "sit") keeps its first entry, as
+      // in lookup_word().
+      while (table.keys[slot] != kNoWordKey && table.keys[slot] != key)
+        slot = (slot + 1) & (kKeySlots - 1);
+      if (table.keys[slot] == key) continue;
+      table.keys[slot] = key;
+      table.forms[slot] = static_cast<std::uint16_t>(e * 4 + s);
+    }
+  }
+  return table;
+}
+constexpr KeyTable kKeyTable = make_key_table();
+
 }  // namespace
+
+namespace lexicon_detail {
+
+constexpr KeyFilter make_key_filter(bool triggers_only) {
+  KeyFilter bits{};
+  for (const Entry& entry : kEntries) {
+    if (triggers_only && !starts_matches(entry)) continue;
+    for (int s = 0; s < 4; ++s) {
+      std::uint64_t slot = key_filter_slot(form_key(entry, static_cast<Suffix>(s)));
+      bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
+    }
+  }
+  return bits;
+}
+extern constexpr KeyFilter kTriggerKeyFilter = make_key_filter(true);
+extern constexpr KeyFilter kLexiconKeyFilter = make_key_filter(false);
+
+}  // namespace lexicon_detail
 
 bool equals_lower(std::string_view text, std::string_view lower_word) {
   if (text.size() != lower_word.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (c != lower_word[i]) return false;
-  }
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (kAsciiLower[static_cast<unsigned char>(text[i])] != lower_word[i]) return false;
   return true;
+}
+
+std::vector<std::string_view> lexicon_words() {
+  std::vector<std::string_view> words;
+  for (const Entry& entry : kEntries)
+    words.push_back(entry.word);
+  return words;
 }
 
 bool may_trigger(std::string_view word) {
@@ -536,6 +624,40 @@ Lexeme lookup_word(std::string_view word) {
       return result;
     }
   }
+}
+
+Lexeme probe_token(std::string_view word, std::uint64_t key) {
+  if (key == kNoWordKey) return {};  // longer than any form
+  std::size_t slot = key_slot(key);
+  while (kKeyTable.keys[slot] != key) {
+    if (kKeyTable.keys[slot] == kNoWordKey) return {};
+    slot = (slot + 1) & (kKeySlots - 1);
+  }
+  const Entry& entry = kEntries[kKeyTable.forms[slot] / 4];
+  auto suffix = static_cast<Suffix>(kKeyTable.forms[slot] % 4);
+  std::size_t size = entry.word.size();
+  // The form in ASCII, as lookup_word() reads it: the entry in any case, then its suffix.
+  bool same = false;
+  switch (suffix) {
+    case Suffix::none:
+      same = word.size() == size;
+      break;
+    case Suffix::period:
+      same = word.size() == size + 1 && word[size] == '.';
+      break;
+    case Suffix::possessive:
+      same = word.size() == size + 2 && word[size] == '\'' && (word[size + 1] | 0x20) == 's';
+      break;
+    case Suffix::period_possessive:
+      break;
+  }
+  if (!same) return lookup_word(word);
+  // The entry's letters in any case (inlined: it runs on every word of the lexicon met).
+  for (std::size_t k = 0; k < size; ++k)
+    if (kAsciiLower[static_cast<unsigned char>(word[k])] != entry.word[k]) return lookup_word(word);
+  return {entry.word_class,
+          static_cast<std::uint8_t>(entry.flags | kSuffixFlags[kKeyTable.forms[slot] % 4]),
+          entry.value};
 }
 
 }  // namespace copydesk::analyzers::dates

@@ -1,14 +1,43 @@
 #include "analyzers/dates/normalizer.hpp"
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace copydesk::analyzers::dates {
 namespace {
 
-// Zero-padded decimal (values are formatted for every mention: no printf).
-std::string padded(int value, int width) {
+// A TIMEX3 value or anchor as it is written, piece by piece, into a buffer on the stack rather
+// than a std::string per piece: values are a few dozen characters at most ("2024-03-12T03:00",
+// "PT5H30M", "XXXX-WXX-2TMO"; the longest a number can make is under 50).
+class ValueText {
+ public:
+  ValueText& operator=(std::string_view text) {
+    size_ = 0;
+    return *this += text;
+  }
+  ValueText& operator+=(std::string_view text) {
+    if (text.size() > kCapacity - size_) return *this;  // never: see kCapacity
+    // Inlined with the size known, the copy of a literal ("-", "XX") is a move or two.
+    std::memcpy(data_ + size_, text.data(), text.size());
+    size_ += text.size();
+    return *this;
+  }
+  void clear() { size_ = 0; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  static constexpr std::size_t kCapacity = 96;
+  char data_[kCapacity];
+  std::size_t size_ = 0;
+};
+
+// Zero-padded decimal, any value and width.
+void append_padded_slowly(ValueText& out, int value, int width) {
   bool negative = value < 0;
   unsigned magnitude = negative ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
   char buffer[16];
@@ -20,11 +49,57 @@ std::string padded(int value, int width) {
   while (16 - at < width && at > 1)
     buffer[--at] = '0';
   if (negative) buffer[--at] = '-';
-  return std::string(buffer + at, buffer + 16);
+  out += std::string_view(buffer + at, 16 - at);
 }
 
-std::string year_text(int year) {
-  return year == kNone ? "XXXX" : padded(year, 4);
+constexpr auto kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int n = 0; n < 100; ++n) {
+    pairs[2 * n] = static_cast<char>('0' + n / 10);
+    pairs[2 * n + 1] = static_cast<char>('0' + n % 10);
+  }
+  return pairs;
+}();
+
+// Zero-padded decimal (values are formatted for every mention: no printf). Inlined: most are a
+// month, a day, an hour or a minute (two digits) or a year (four), written as digit pairs.
+[[gnu::always_inline]] inline void append_padded(ValueText& out, int value, int width) {
+  if (width == 2 && value >= 0 && value < 100) {
+    out += std::string_view(&kDigitPairs[2 * value], 2);
+  } else if (width == 4 && value >= 1000 && value < 10000) {
+    out += std::string_view(&kDigitPairs[2 * (value / 100)], 2);
+    out += std::string_view(&kDigitPairs[2 * (value % 100)], 2);
+  } else {
+    append_padded_slowly(out, value, width);
+  }
+}
+
+// As std::to_string() writes it.
+void append_integer(ValueText& out, long long value) {
+  char buffer[24];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out += std::string_view(buffer, end - buffer);
+}
+
+void append_year(ValueText& out, int year) {
+  if (year == kNone)
+    out += "XXXX";
+  else
+    append_padded(out, year, 4);
+}
+
+// "2024-03-12", as iso_date() writes it.
+void append_iso_date(ValueText& out, const Ymd& date) {
+  if (date.year < 0 || date.year > 9999) {
+    append_integer(out, date.year);
+    out += "-XX-XX";
+    return;
+  }
+  append_padded(out, date.year, 4);
+  out += "-";
+  append_padded(out, date.month, 2);
+  out += "-";
+  append_padded(out, date.day, 2);
 }
 
 int quarter_of(int month) {
@@ -160,114 +235,144 @@ DayNumber resolve_weekday(DayNumber reference, int day_of_week, int shift, Tense
   return reference - back;
 }
 
-std::string duration_value(Unit unit, double amount, bool vague) {
-  auto number = [](double value) {
-    if (std::fabs(value - std::round(value)) < 1e-9) return std::to_string(std::llround(value));
+void append_duration(ValueText& out, Unit unit, double amount, bool vague) {
+  // A whole number as std::to_string(std::llround()) writes it, anything else as "%g".
+  auto number = [&](double value) {
+    if (std::fabs(value - std::round(value)) < 1e-9)
+      return append_integer(out, std::llround(value));
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return std::string(buffer);
+    int size = std::snprintf(buffer, sizeof buffer, "%g", value);
+    out += std::string_view(buffer, size);
   };
   // A whole number of a unit and what is left in the next smaller one: 5.5 hours is PT5H30M.
   auto split = [&](const char* prefix, const char* big, double small_per_big, const char* small,
                    const char* small_prefix) {
     double whole = std::floor(amount);
     double rest = (amount - whole) * small_per_big;
-    std::string out = prefix;
-    if (whole > 0) out += number(whole) + big;
+    out += prefix;
+    if (whole > 0) {
+      number(whole);
+      out += big;
+    }
     if (rest > 1e-9) {
       out += small_prefix;
-      out += number(rest) + small;
+      number(rest);
+      out += small;
     }
-    return out;
+  };
+  // A prefix, a number and a designator: "P3D".
+  auto plain = [&](const char* prefix, double value, const char* designator) {
+    out += prefix;
+    number(value);
+    out += designator;
   };
   if (vague) {
     switch (unit) {
       case Unit::second:
-        return "PTXS";
+        out += "PTXS";
+        return;
       case Unit::minute:
-        return "PTXM";
+        out += "PTXM";
+        return;
       case Unit::hour:
-        return "PTXH";
+        out += "PTXH";
+        return;
       case Unit::day:
-        return "PXD";
+        out += "PXD";
+        return;
       case Unit::week:
       case Unit::fortnight:
-        return "PXW";
+        out += "PXW";
+        return;
       case Unit::weekend:
-        return "PXWE";
+        out += "PXWE";
+        return;
       case Unit::month:
-        return "PXM";
+        out += "PXM";
+        return;
       case Unit::quarter:
-        return "PXQ";
+        out += "PXQ";
+        return;
       case Unit::decade:
-        return "PXDE";
+        out += "PXDE";
+        return;
       case Unit::century:
-        return "PXCE";
+        out += "PXCE";
+        return;
       case Unit::millennium:
-        return "PXML";
+        out += "PXML";
+        return;
       default:
-        return "PXY";
+        out += "PXY";
+        return;
     }
   }
   bool whole = std::fabs(amount - std::round(amount)) < 1e-9;
   switch (unit) {
     case Unit::second:
-      return "PT" + number(amount) + "S";
+      return plain("PT", amount, "S");
     case Unit::minute:
-      return whole ? "PT" + number(amount) + "M" : split("PT", "M", 60, "S", "");
+      return whole ? plain("PT", amount, "M") : split("PT", "M", 60, "S", "");
     case Unit::hour:
-      return whole ? "PT" + number(amount) + "H" : split("PT", "H", 60, "M", "");
+      return whole ? plain("PT", amount, "H") : split("PT", "H", 60, "M", "");
     case Unit::day:
-      return whole ? "P" + number(amount) + "D" : split("P", "D", 24, "H", "T");
+      return whole ? plain("P", amount, "D") : split("P", "D", 24, "H", "T");
     case Unit::week:
-      return "P" + number(amount) + "W";
+      return plain("P", amount, "W");
     case Unit::weekend:
-      return "P" + number(amount * 2) + "D";
+      return plain("P", amount * 2, "D");
     case Unit::fortnight:
-      return "P" + number(amount * 2) + "W";
+      return plain("P", amount * 2, "W");
     case Unit::month:
-      return "P" + number(amount) + "M";
+      return plain("P", amount, "M");
     case Unit::quarter:
-      return "P" + number(amount) + "Q";
+      return plain("P", amount, "Q");
     case Unit::half:
-      return "P" + number(amount * 6) + "M";
+      return plain("P", amount * 6, "M");
     case Unit::season:
-      return "P" + number(amount * 3) + "M";
+      return plain("P", amount * 3, "M");
     case Unit::year:
-      return whole ? "P" + number(amount) + "Y" : split("P", "Y", 12, "M", "");
+      return whole ? plain("P", amount, "Y") : split("P", "Y", 12, "M", "");
     case Unit::decade:
-      return "P" + number(amount * 10) + "Y";
+      return plain("P", amount * 10, "Y");
     case Unit::century:
-      return "P" + number(amount * 100) + "Y";
+      return plain("P", amount * 100, "Y");
     case Unit::millennium:
-      return "P" + number(amount * 1000) + "Y";
+      return plain("P", amount * 1000, "Y");
     case Unit::none:
-      return "PXX";
+      out += "PXX";
+      return;
   }
-  return "PXX";
+  out += "PXX";
 }
 
-std::string time_suffix(const Expr& e) {
+void append_time_suffix(ValueText& out, const Expr& e) {
   if (e.minutes != kNone) {
-    int hours = e.minutes / 60;
-    int minutes = e.minutes % 60;
-    return "T" + padded(hours, 2) + ":" + padded(minutes, 2);
+    out += "T";
+    append_padded(out, e.minutes / 60, 2);
+    out += ":";
+    append_padded(out, e.minutes % 60, 2);
+    return;
   }
   switch (e.part) {
     case PartOfDay::morning:
-      return "TMO";
+      out += "TMO";
+      break;
     case PartOfDay::afternoon:
-      return "TAF";
+      out += "TAF";
+      break;
     case PartOfDay::evening:
-      return "TEV";
+      out += "TEV";
+      break;
     case PartOfDay::night:
-      return "TNI";
+      out += "TNI";
+      break;
     case PartOfDay::daytime:
-      return "TDT";
+      out += "TDT";
+      break;
     case PartOfDay::none:
       break;
   }
-  return "";
 }
 
 const char* ref_value(RefKind ref) {
@@ -345,38 +450,118 @@ std::optional<DayNumber> holiday_day(Holiday holiday, int year) {
   return std::nullopt;
 }
 
+void append_point(ValueText& out, const Point& p) {
+  auto two_digits_or_xx = [&](int value) {
+    if (value == kNone)
+      out += "XX";
+    else
+      append_padded(out, value, 2);
+  };
+  switch (p.grain) {
+    case Grain::day:
+      append_year(out, p.year);
+      out += "-";
+      two_digits_or_xx(p.month);
+      out += "-";
+      two_digits_or_xx(p.day);
+      return;
+    case Grain::week:
+    case Grain::weekend:
+      append_year(out, p.year);
+      out += "-W";
+      two_digits_or_xx(p.week);
+      if (p.grain == Grain::weekend) out += "-WE";
+      return;
+    case Grain::month:
+      append_year(out, p.year);
+      out += "-";
+      two_digits_or_xx(p.month);
+      return;
+    case Grain::quarter:
+      append_year(out, p.year);
+      out += "-Q";
+      if (p.quarter == kNone)
+        out += "X";
+      else
+        append_integer(out, p.quarter);
+      return;
+    case Grain::half:
+      append_year(out, p.year);
+      out += "-H";
+      if (p.half == kNone)
+        out += "X";
+      else
+        append_integer(out, p.half);
+      return;
+    case Grain::season: {
+      static constexpr const char* kSeasons[] = {"SP", "SU", "FA", "WI"};
+      append_year(out, p.year);
+      out += "-";
+      out += p.season >= 1 && p.season <= 4 ? kSeasons[p.season - 1] : "XX";
+      return;
+    }
+    case Grain::year:
+      return append_year(out, p.year);
+    case Grain::decade:
+      return append_padded(out, p.decade, 3);
+    case Grain::century:
+      return append_padded(out, p.century, 2);
+    case Grain::none:
+      return;
+  }
+}
+
 class Resolver {
  public:
-  Resolver(const Expr& e, const NormalizeContext& c) : e_(e), c_(c) {
+  Resolver(const Expr& e, const NormalizeContext& c, DateMention& mention)
+      : e_(e), c_(c), mention_(mention) {
     if (c.dateline) {
       dateline_ = *c.dateline;
-      reference_ = day_number(dateline_);
+      reference_ = c.dateline_day;
     }
   }
 
-  Normalized run() {
+  Resolution run() {
+    resolve();
+    mention_.type.assign(n_.type);
+    mention_.value.assign(n_.value.view());
+    mention_.relative = n_.relative;
+    mention_.valid = n_.valid;
+    mention_.anchor.assign(n_.anchor.view());
+    return {n_.point, n_.day};
+  }
+
+ private:
+  void resolve() {
     switch (e_.kind) {
       case ExprKind::reference:
         n_.type = "DATE";
         n_.value = ref_value(e_.ref);
-        return n_;
+        return;
       case ExprKind::duration:
         n_.type = "DURATION";
-        n_.value = duration_value(e_.unit, e_.amount, e_.vague_amount);
-        return n_;
+        append_duration(n_.value, e_.unit, e_.amount, e_.vague_amount);
+        return;
       case ExprKind::set:
         n_.type = "SET";
         if (e_.weekday != kNone) {
-          n_.value = "XXXX-WXX-" + std::to_string(e_.weekday) + time_suffix(e_);
+          n_.value = "XXXX-WXX-";
+          append_integer(n_.value, e_.weekday);
+          append_time_suffix(n_.value, e_);
         } else if (e_.month != kNone) {  // "each July", "every March 1"
-          n_.value = "XXXX-" + padded(e_.month, 2);
-          if (e_.day != kNone) n_.value += "-" + padded(e_.day, 2);
+          n_.value = "XXXX-";
+          append_padded(n_.value, e_.month, 2);
+          if (e_.day != kNone) {
+            n_.value += "-";
+            append_padded(n_.value, e_.day, 2);
+          }
         } else if (e_.unit == Unit::none) {
-          n_.value = "XXXX-XX-XX" + time_suffix(e_);
+          n_.value = "XXXX-XX-XX";
+          append_time_suffix(n_.value, e_);
         } else {
-          n_.value = duration_value(e_.unit, e_.amount, false);
+          append_duration(n_.value, e_.unit, e_.amount, false);
         }
-        return n_;
+        return;
       case ExprKind::time_only:
         time_only();
         break;
@@ -391,10 +576,8 @@ class Resolver {
         break;
     }
     finish();
-    return n_;
   }
 
- private:
   bool has_dateline() const { return c_.dateline.has_value(); }
 
   // The tense for picking a year: only a cue close to the expression counts ("will open in
@@ -413,29 +596,38 @@ class Resolver {
 
   void mark_relative(const std::optional<Ymd>& anchor) {
     n_.relative = true;
-    if (anchor) n_.anchor = iso_date(*anchor);
+    if (anchor) {
+      if (*anchor == dateline_ && has_dateline()) {
+        n_.anchor = c_.dateline_iso;  // written once per document
+      } else {
+        n_.anchor.clear();
+        append_iso_date(n_.anchor, *anchor);
+      }
+    }
   }
 
   void finish() {
     if (n_.type.empty()) n_.type = "DATE";
     if (!n_.point) return;
-    n_.value = format_point(*n_.point);
+    n_.value.clear();
+    append_point(n_.value, *n_.point);
     // A part of a named day ("Friday night") is a DATE with the part in its value
     // (2024-03-08TNI), as TimeBank and AQUAINT mostly have it; a clock time or a part of a day
     // counted from the dateline ("this morning", "last night") is a TIME.
     bool named_day = e_.weekday != kNone || e_.month != kNone;
     if (named_day && e_.minutes == kNone && e_.part != PartOfDay::none &&
         n_.point->grain == Grain::day) {
-      n_.value += time_suffix(e_);
+      append_time_suffix(n_.value, e_);
       return;
     }
     if (e_.has_time()) {
       if (n_.point->grain == Grain::day) {
         n_.type = "TIME";
-        n_.value += time_suffix(e_);
+        append_time_suffix(n_.value, e_);
       } else if (e_.minutes != kNone) {
         n_.type = "TIME";
-        n_.value = "XXXX-XX-XX" + time_suffix(e_);
+        n_.value = "XXXX-XX-XX";
+        append_time_suffix(n_.value, e_);
       }
     }
   }
@@ -454,7 +646,8 @@ class Resolver {
     if (day && day->year != kNone) {
       set_point(*day);
       n_.relative = true;
-      n_.anchor = format_point(*day);
+      n_.anchor.clear();
+      append_point(n_.anchor, *day);
       return;
     }
     if (has_dateline()) {
@@ -463,7 +656,8 @@ class Resolver {
       return;
     }
     n_.relative = true;
-    n_.value = "XXXX-XX-XX" + time_suffix(e_);
+    n_.value = "XXXX-XX-XX";
+    append_time_suffix(n_.value, e_);
   }
 
   void calendar() {
@@ -556,7 +750,8 @@ class Resolver {
         (e_.quarter != kNone || e_.unit == Unit::quarter || !c_.previous ||
          c_.previous->grain != Grain::day || e_.kind == ExprKind::calendar)) {
       Point point = *c_.reporting_quarter;
-      n_.anchor = format_point(point);
+      n_.anchor.clear();
+      append_point(n_.anchor, point);
       point.year -= 1;
       if (e_.quarter != kNone) point.quarter = e_.quarter;
       return set_point(point);
@@ -565,7 +760,8 @@ class Resolver {
         (c_.previous->grain == Grain::quarter || c_.previous->grain == Grain::month ||
          c_.previous->grain == Grain::day || c_.previous->grain == Grain::half)) {
       Point point = *c_.previous;
-      n_.anchor = format_point(point);
+      n_.anchor.clear();
+      append_point(n_.anchor, point);
       point.year -= 1;
       if (e_.quarter != kNone) {
         point = Point{};
@@ -605,7 +801,8 @@ class Resolver {
     mark_relative(c_.dateline);
     if (!has_dateline()) {
       set_point(*unknown_day(kNone, e_.day));
-      n_.value = "XXXX-XX-" + padded(e_.day, 2);
+      n_.value = "XXXX-XX-";
+      append_padded(n_.value, e_.day, 2);
       return;
     }
     int year = dateline_.year;
@@ -701,7 +898,8 @@ class Resolver {
   void weekday_only() {
     mark_relative(c_.dateline);
     if (!has_dateline()) {
-      n_.value = "XXXX-WXX-" + std::to_string(e_.weekday);
+      n_.value = "XXXX-WXX-";
+      append_integer(n_.value, e_.weekday);
       return;
     }
     // "get around Wednesday's ruling": the verb is not about the day, and a day's event that
@@ -816,14 +1014,17 @@ class Resolver {
       has_base = true;
     }
     n_.relative = true;
-    if (has_base_day) n_.anchor = format_point(base_day);
+    if (has_base_day) {
+      n_.anchor.clear();
+      append_point(n_.anchor, base_day);
+    }
     int sign = e_.direction;
     long amount = std::lround(e_.amount);
     if (!has_base_day && !has_base) {
       n_.value = e_.unit == Unit::year ? "XXXX" : "XXXX-XX-XX";
       if (e_.has_time() && e_.unit == Unit::day) {
         n_.type = "TIME";
-        n_.value += time_suffix(e_);
+        append_time_suffix(n_.value, e_);
       }
       return;
     }
@@ -903,47 +1104,31 @@ class Resolver {
 
   const Expr& e_;
   const NormalizeContext& c_;
+  DateMention& mention_;
   Ymd dateline_;
   DayNumber reference_ = 0;
-  Normalized n_;
+  // What is worked out, written into the mention at the end.
+  struct {
+    std::string_view type;  // "DATE", "TIME", "DURATION", "SET"; empty: not decided yet
+    ValueText value;
+    bool relative = false;
+    bool valid = true;
+    ValueText anchor;
+    std::optional<Point> point;
+    std::optional<DayNumber> day;
+  } n_;
 };
 
 }  // namespace
 
-std::string format_point(const Point& p) {
-  switch (p.grain) {
-    case Grain::day:
-      return year_text(p.year) + "-" + (p.month == kNone ? "XX" : padded(p.month, 2)) + "-" +
-             (p.day == kNone ? "XX" : padded(p.day, 2));
-    case Grain::week:
-      return year_text(p.year) + "-W" + (p.week == kNone ? "XX" : padded(p.week, 2));
-    case Grain::weekend:
-      return year_text(p.year) + "-W" + (p.week == kNone ? "XX" : padded(p.week, 2)) + "-WE";
-    case Grain::month:
-      return year_text(p.year) + "-" + (p.month == kNone ? "XX" : padded(p.month, 2));
-    case Grain::quarter:
-      return year_text(p.year) + "-Q" + (p.quarter == kNone ? "X" : std::to_string(p.quarter));
-    case Grain::half:
-      return year_text(p.year) + "-H" + (p.half == kNone ? "X" : std::to_string(p.half));
-    case Grain::season: {
-      static constexpr const char* kSeasons[] = {"SP", "SU", "FA", "WI"};
-      return year_text(p.year) + "-" +
-             (p.season >= 1 && p.season <= 4 ? kSeasons[p.season - 1] : "XX");
-    }
-    case Grain::year:
-      return year_text(p.year);
-    case Grain::decade:
-      return padded(p.decade, 3);
-    case Grain::century:
-      return padded(p.century, 2);
-    case Grain::none:
-      break;
-  }
-  return "";
+std::string format_point(const Point& point) {
+  ValueText text;
+  append_point(text, point);
+  return std::string(text.view());
 }
 
-Normalized normalize(const Expr& expr, const NormalizeContext& context) {
-  return Resolver(expr, context).run();
+Resolution normalize(const Expr& expr, const NormalizeContext& context, DateMention& mention) {
+  return Resolver(expr, context, mention).run();
 }
 
 }  // namespace copydesk::analyzers::dates

@@ -44,7 +44,16 @@ struct Point {
 std::string format_point(const Point& point);
 
 struct NormalizeContext {
+  // Sets `dateline` with its day number and ISO text, which most relative values need: worked
+  // out once per document rather than for each expression.
+  void set_dateline(const Ymd& date) {
+    dateline = date;
+    dateline_day = day_number(date);
+    dateline_iso = iso_date(date);
+  }
   std::optional<Ymd> dateline;   // nullopt: no dateline, relative values stay unresolved
+  DayNumber dateline_day = 0;    // of `dateline`, by set_dateline()
+  std::string dateline_iso;      // "2024-03-12", by set_dateline()
   Tense tense = Tense::unknown;  // around the expression
   // How many tokens away the tense cue is: a month or a date without a year follows the tense
   // only when its verb is close; the nearest year otherwise.
@@ -57,16 +66,16 @@ struct NormalizeContext {
   std::optional<Point> reporting_quarter;
 };
 
-struct Normalized {
-  std::string type;              // DATE, TIME, DURATION, SET
-  std::string value;             // ISO-TimeML
-  bool relative = false;         // resolved against the dateline or another date
-  bool valid = true;             // false for a day that does not exist: "February 30"
-  std::string anchor;            // the date it was resolved against (ISO), if relative
+// What normalize() works out besides the mention's own fields.
+struct Resolution {
   std::optional<Point> point;    // the period it names, for later expressions to anchor on
   std::optional<DayNumber> day;  // the calendar day it names, if one
 };
 
-Normalized normalize(const Expr& expr, const NormalizeContext& context);
+// Sets the mention's type (DATE, TIME, DURATION, SET), value (ISO-TimeML), relative (resolved
+// against the dateline or another date), anchor (the date it was resolved against, ISO, if
+// relative) and valid (false for a day that does not exist: "February 30"). The strings are
+// assigned in place, so a mention reused keeps its buffers.
+Resolution normalize(const Expr& expr, const NormalizeContext& context, DateMention& mention);
 
 }  // namespace copydesk::analyzers::dates

@@ -69,6 +69,14 @@ int meridiem_of(std::string_view text) {
   return -1;
 }
 
+// The meridiem of a word token, given with its word key: the key rules out all but six words.
+int meridiem_of_token(std::string_view text, std::uint64_t key) {
+  static constexpr WordLiteral kMeridiems[] = {"am", "a.m.", "a.m", "pm", "p.m.", "p.m"};
+  for (const WordLiteral& meridiem : kMeridiems)
+    if (key == meridiem.key) return meridiem_of(text);
+  return -1;
+}
+
 int apply_meridiem(int hour, int meridiem) {
   if (meridiem == 12 && hour < 12) return hour + 12;
   if (meridiem == 0 && hour == 12) return 0;
@@ -77,59 +85,43 @@ int apply_meridiem(int hour, int meridiem) {
 
 }  // namespace
 
-Recognizer::Recognizer(std::string_view prose, const Segmentation& segmentation)
-    : prose_(prose), tokens_(segmentation.tokens), sentences_(segmentation.sentences) {}
+std::vector<std::uint64_t> word_keys_of(std::string_view prose, const std::vector<Token>& tokens) {
+  std::vector<std::uint64_t> keys(tokens.size(), kNoWordKey);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].kind == TokenKind::word)
+      keys[i] = word_key(prose.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+  return keys;
+}
 
-Lexeme Recognizer::lexeme(Index i) const {
+Recognizer::Recognizer(std::string_view prose, const Segmentation& segmentation,
+                       const std::uint64_t* word_keys, RecognizerBuffers& buffers)
+    : prose_(prose),
+      tokens_(segmentation.tokens),
+      keys_(word_keys),
+      sentences_(segmentation.sentences),
+      starts_(buffers.starts),
+      lexemes_(buffers.lexemes),
+      looked_up_(buffers.looked_up) {
+  buffers.starts.assign(tokens_.size(), 0);
+  for (const Sentence& sentence : sentences_)
+    if (sentence.first_token < tokens_.size()) buffers.starts[sentence.first_token] = 1;
+  // Lexemes are read only once looked up: growing is enough, no need to clear them.
+  if (lexemes_.size() < tokens_.size()) lexemes_.resize(tokens_.size());
+  looked_up_.assign(tokens_.size(), 0);
+}
+
+bool Recognizer::spelled(Index i, std::string_view lower) const {
+  return tokens_[i].end - tokens_[i].start == lower.size() && equals_lower(text(i), lower);
+}
+
+Lexeme Recognizer::look_up(Index i) const {
   if (!in(i)) return {};
-  std::size_t k = i - first_;
-  if (!looked_up_[k]) {
-    looked_up_[k] = 1;
-    if (tokens_[i].kind == TokenKind::word) lexemes_[k] = lookup_word(text(i));
+  if (!looked_up_[i]) {
+    looked_up_[i] = 1;
+    // Every token is written: the buffer may hold the previous document's lexemes.
+    lexemes_[i] = tokens_[i].kind == TokenKind::word ? lookup_token(text(i), keys_[i]) : Lexeme{};
   }
-  return lexemes_[k];
-}
-
-bool Recognizer::punct(Index i, char c) const {
-  return in(i) && tokens_[i].kind != TokenKind::word && tokens_[i].kind != TokenKind::number &&
-         tokens_[i].end == tokens_[i].start + 1 && prose_[tokens_[i].start] == c;
-}
-
-bool Recognizer::dash(Index i) const {
-  if (punct(i, '-')) return true;
-  if (!in(i) || tokens_[i].kind == TokenKind::word) return false;
-  std::string_view t = text(i);
-  return t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
-}
-
-bool Recognizer::touching(Index left, Index right) const {
-  return in(left) && in(right) && tokens_[left].end == tokens_[right].start;
-}
-
-bool Recognizer::capitalized(Index i) const {
-  return in(i) && (tokens_[i].flags & TokenFlag::capitalized) != 0;
-}
-
-bool Recognizer::lower_word(Index i) const {
-  if (!in(i) || tokens_[i].kind != TokenKind::word) return false;
-  char c = prose_[tokens_[i].start];
-  return c >= 'a' && c <= 'z';
-}
-
-int Recognizer::integer(Index i) const {
-  if (!in(i) || tokens_[i].kind != TokenKind::number) return -1;
-  std::string_view t = text(i);
-  if (t.size() > 9) return -1;
-  int value = 0;
-  for (char c : t) {
-    if (!is_digit(c)) return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-int Recognizer::digit_count(Index i) const {
-  return integer(i) >= 0 ? static_cast<int>(text(i).size()) : 0;
+  return lexemes_[i];
 }
 
 namespace {
@@ -156,82 +148,95 @@ void Recognizer::scan(std::uint32_t first_token, std::uint32_t end_token, std::v
   first_ = first_token;
   end_ = end_token;
   floor_ = first_;
-  lexemes_.assign(end_ - first_, Lexeme{});
-  looked_up_.assign(end_ - first_, 0);
-  starts_.assign(end_ - first_, 0);
-  while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].end_token <= first_token)
-    ++next_sentence_;
-  for (std::size_t k = next_sentence_;
-       k < sentences_.size() && sentences_[k].first_token < end_token; ++k)
-    if (sentences_[k].first_token >= first_token) starts_[sentences_[k].first_token - first_] = 1;
-  for (Index i = first_; i < end_; ++i) {
-    const Token& t = tokens_[i];
+  // The loop that visits every token walks pointers held in registers (members and indices
+  // would be reloaded and recomputed for each token).
+  const Token* const tokens = tokens_.data();
+  const Token* const end = tokens + end_token;
+  const std::uint64_t* key = keys_ + first_;
+  for (const Token* t = tokens + first_; t < end; ++t, ++key) {
     WordClass word_class = WordClass::none;
-    if (t.kind == TokenKind::word) {
-      // Most words fail a few bit tests here and are never looked up.
-      if (!may_trigger(text(i))) {
-        if (!(t.flags & TokenFlag::has_digit)) continue;
-      } else {
-        word_class = lexeme(i).word_class;
+    if (t->kind == TokenKind::word) {
+      // Most words fail one bit test on their key here and are never looked up. The key test
+      // only narrows may_trigger(), which passes every form of the words that start matches but
+      // one ("Jan.'s": a period and a possessive): only that form needs asking.
+      if (may_trigger_key(*key)) {
+        Index i = static_cast<Index>(t - tokens);
+        Lexeme lexeme_i = lexeme(i);
+        if (!(lexeme_i.has(with_period) && lexeme_i.has(possessive)) || may_trigger(text(i)))
+          word_class = lexeme_i.word_class;
       }
+      if (word_class == WordClass::none && !(t->flags & TokenFlag::has_digit)) continue;
+    } else if (t->kind != TokenKind::number) {
+      continue;  // punctuation and symbols start nothing
     }
-    if (!triggers(t, word_class)) continue;
-    if (t.kind == TokenKind::number && !number_may_start(i)) continue;
-    Expr e;
-    bool found = false;
-    if (t.kind == TokenKind::number) {
-      found = match_number(i, e);
-    } else {
-      switch (word_class) {
-        case WordClass::month:
-          found = match_month(i, e, false);
-          break;
-        case WordClass::weekday:
-          found = match_weekday(i, e);
-          break;
-        case WordClass::unit:
-          found = match_unit(i, e);
-          break;
-        case WordClass::day_deixis:
-          found = match_day_deixis(i, e);
-          break;
-        case WordClass::part_of_day:
-          found = match_part_of_day(i, e);
-          break;
-        case WordClass::clock_word:
-          found = match_clock_word(i, e);
-          break;
-        case WordClass::season:
-          found = match_season(i, e);
-          break;
-        case WordClass::reference:
-          found = match_reference(i, e);
-          break;
-        case WordClass::set_adverb:
-          found = match_set_adverb(i, e);
-          break;
-        case WordClass::holiday:
-          found = match_holiday(i, e);
-          break;
-        case WordClass::cardinal:
-          found = match_cardinal(i, e);
-          break;
-        case WordClass::decade_word:
-          found = match_decade_word(i, e);
-          break;
-        case WordClass::none:
-          found = match_digit_word(i, e);
-          break;
-        default:
-          break;
-      }
+    if (!triggers(*t, word_class)) continue;
+    // Most numbers are amounts: turned away here, before a matcher is set up.
+    if (t->kind == TokenKind::number && !number_may_start(static_cast<Index>(t - tokens))) continue;
+    if (match_at(static_cast<Index>(t - tokens), word_class, out)) {
+      t = tokens + floor_ - 1;  // on after what was found
+      key = keys_ + floor_ - 1;
     }
-    if (!found) continue;
-    e.first_token = std::max(e.first_token, floor_);
-    finish(e, out);
-    maybe_range_end(out.back(), out);
-    i = floor_ - 1;
   }
+}
+
+// Out of line, so that the loop over every token above stays small enough to keep what it reads
+// in registers.
+[[gnu::noinline]] bool Recognizer::match_at(Index i, WordClass word_class, std::vector<Expr>& out) {
+  const Token& t = tokens_[i];
+  Expr e;
+  bool found = false;
+  if (t.kind == TokenKind::number) {
+    found = match_number(i, e);
+  } else {
+    switch (word_class) {
+      case WordClass::month:
+        found = match_month(i, e, false);
+        break;
+      case WordClass::weekday:
+        found = match_weekday(i, e);
+        break;
+      case WordClass::unit:
+        found = match_unit(i, e);
+        break;
+      case WordClass::day_deixis:
+        found = match_day_deixis(i, e);
+        break;
+      case WordClass::part_of_day:
+        found = match_part_of_day(i, e);
+        break;
+      case WordClass::clock_word:
+        found = match_clock_word(i, e);
+        break;
+      case WordClass::season:
+        found = match_season(i, e);
+        break;
+      case WordClass::reference:
+        found = match_reference(i, e);
+        break;
+      case WordClass::set_adverb:
+        found = match_set_adverb(i, e);
+        break;
+      case WordClass::holiday:
+        found = match_holiday(i, e);
+        break;
+      case WordClass::cardinal:
+        found = match_cardinal(i, e);
+        break;
+      case WordClass::decade_word:
+        found = match_decade_word(i, e);
+        break;
+      case WordClass::none:
+        found = match_digit_word(i, e);
+        break;
+      default:
+        break;
+    }
+  }
+  if (!found) return false;
+  e.first_token = std::max(e.first_token, floor_);
+  finish(e, out);
+  maybe_range_end(out.back(), out);
+  return true;
 }
 
 void Recognizer::finish(Expr& e, std::vector<Expr>& out) {
@@ -288,7 +293,7 @@ void Recognizer::maybe_range_end(const Expr& first, std::vector<Expr>& out) {
 
 Recognizer::Index Recognizer::read_meridiem(Index i, int& hour) {
   if (!in(i) || tokens_[i].kind != TokenKind::word) return i;
-  int meridiem = meridiem_of(text(i));
+  int meridiem = meridiem_of_token(text(i), keys_[i]);
   if (meridiem < 0) return i;
   hour = apply_meridiem(hour, meridiem);
   return i + 1;
@@ -340,7 +345,7 @@ Recognizer::Index Recognizer::read_zone(Index i, Expr& e) {
 Recognizer::Index Recognizer::read_day_of_month(Index i, int& day) const {
   if (!in(i)) return i;
   int value = integer(i);
-  if (value >= 1 && value <= 31 && digit_count(i) <= 2) {
+  if (value >= 1 && value <= 31 && text(i).size() <= 2) {  // digit_count(i), not parsed again
     if (punct(i + 1, ':') && touching(i, i + 1) && touching(i + 1, i + 2) && integer(i + 2) >= 0)
       return i;  // a clock time
     if (punct(i + 1, '%')) return i;
@@ -725,7 +730,15 @@ void Recognizer::extend_approximation(Expr& e) const {
 // meridiem, a zone or "o'clock", a dotted date, "Q3", "H1", "FY24".
 bool Recognizer::number_may_start(Index i) const {
   std::string_view t = text(i);
-  int digits = digit_count(i);
+  // digit_count(i), for the number token i the scan hands over: its length if it is plain
+  // digits (at most nine), else 0.
+  int digits = t.size() <= 9 ? static_cast<int>(t.size()) : 0;
+  for (char c : t) {
+    if (!is_digit(c)) {
+      digits = 0;
+      break;
+    }
+  }
   if (digits == 0) {
     if (t[0] < '0' || t[0] > '9') return true;  // "Q3", "H1", "FY2024"
     return std::count(t.begin(), t.end(), '.') == 2;
@@ -735,15 +748,36 @@ bool Recognizer::number_may_start(Index i) const {
   if (!in(j)) return false;
   if (touching(i, j) && (punct(j, ':') || punct(j, '/') || dash(j))) return true;
   if (tokens_[j].kind != TokenKind::word) return false;
-  Lexeme next = lexeme(j);
-  if (next.word_class == WordClass::month || next.word_class == WordClass::clock_word) return true;
+  // Months and clock words start matches, so the key filter passes them: most words after a
+  // number ("pct", "mln", "tonnes") are not looked up.
+  if (may_trigger_key(keys_[j])) {
+    Lexeme next = lexeme(j);
+    if (next.word_class == WordClass::month || next.word_class == WordClass::clock_word)
+      return true;
+  }
   std::string_view w = text(j);
-  return meridiem_of(w) >= 0 || word(j, "o'clock") ||
+  return meridiem_of_token(w, keys_[j]) >= 0 || word(j, "o'clock") ||
          word(j,
               "o\xE2\x80\x99"
               "clock") ||
          word(j, "in") || (tokens_[j].flags & TokenFlag::all_upper);
 }
+
+namespace {
+
+// Units and nouns after a four-digit number that make it a count, not a year: "2000 troops".
+constexpr WordLiteral kCountedAfterYear[] = {
+    "percent", "pct",    "mln",  "bln",     "million",  "billion", "dlrs",   "dollars", "yen",
+    "euros",   "tonnes", "tons", "barrels", "shares",   "points",  "people", "km",      "miles",
+    "metres",  "meters", "feet", "acres",   "hectares", "votes",   "troops", "units",   "employees",
+    "workers", "jobs",   "men",  "cars",    "homes",    "hours",   "hrs"};
+
+// Words before a four-digit number that make it a label: "No. 1987", "Flight 2024", "at 1530".
+constexpr WordLiteral kNumberingBeforeYear[] = {
+    "no.",        "no",      "number",  "flight",  "room",  "route",   "page", "pages",
+    "resolution", "article", "section", "chapter", "model", "highway", "code", "at"};
+
+}  // namespace
 
 bool Recognizer::match_number(Index i, Expr& e) {
   std::string_view t = text(i);
@@ -909,12 +943,7 @@ bool Recognizer::match_number(Index i, Expr& e) {
   if (i > first_) {
     std::string_view before = text(i - 1);
     if (before == "$" || before == "#" || before == "\xE2\x82\xAC" || before == "\xC2\xA3" ||
-        word(i - 1, "no.") || word(i - 1, "no") || word(i - 1, "number") || word(i - 1, "flight") ||
-        word(i - 1, "room") || word(i - 1, "route") || word(i - 1, "page") ||
-        word(i - 1, "pages") || word(i - 1, "resolution") || word(i - 1, "article") ||
-        word(i - 1, "section") || word(i - 1, "chapter") || word(i - 1, "model") ||
-        word(i - 1, "highway") || word(i - 1, "code") || word(i - 1, "at") ||
-        (punct(i - 1, '.') && touching(i - 1, i)))
+        word_in(i - 1, kNumberingBeforeYear) || (punct(i - 1, '.') && touching(i - 1, i)))
       return false;
     // After a name it is a model or a title: "Kopp's 1987 Chevrolet", "Orion 1980".
     if (capitalized(i - 1) && tokens_[i - 1].kind == TokenKind::word && !sentence_start(i - 1) &&
@@ -931,15 +960,7 @@ bool Recognizer::match_number(Index i, Expr& e) {
     if (punct(j, '%') || (is(j, WordClass::unit) && !word(j, "period") && !word(j, "quarter")) ||
         is(j, WordClass::cardinal) ||
         (dash(j) && touching(i, j) && (is(j + 1, WordClass::unit) || lower_word(j + 1))) ||
-        word(j, "percent") || word(j, "pct") || word(j, "mln") || word(j, "bln") ||
-        word(j, "million") || word(j, "billion") || word(j, "dlrs") || word(j, "dollars") ||
-        word(j, "yen") || word(j, "euros") || word(j, "tonnes") || word(j, "tons") ||
-        word(j, "barrels") || word(j, "shares") || word(j, "points") || word(j, "people") ||
-        word(j, "km") || word(j, "miles") || word(j, "metres") || word(j, "meters") ||
-        word(j, "feet") || word(j, "acres") || word(j, "hectares") || word(j, "votes") ||
-        word(j, "troops") || word(j, "units") || word(j, "employees") || word(j, "workers") ||
-        word(j, "jobs") || word(j, "men") || word(j, "cars") || word(j, "homes") ||
-        word(j, "hours") || word(j, "hrs") ||
+        word_in(j, kCountedAfterYear) ||
         (punct(j, '.') && touching(i, j) &&
          tokens_[j + 1 < end_ ? j + 1 : j].kind == TokenKind::number))
       return false;
@@ -1157,14 +1178,13 @@ bool Recognizer::match_month(Index i, Expr& e, bool from_weekday) {
       // modifier before it; any month right after a capitalized word is likely a name.
       bool introduced = false;
       if (!sentence_start(i)) {
-        static constexpr std::string_view kBefore[] = {
+        static constexpr WordLiteral kBefore[] = {
             "in",      "since",  "until", "till",   "by",     "of",         "during",
             "through", "from",   "to",    "before", "after",  "between",    "and",
             "or",      "early",  "late",  "mid",    "last",   "next",       "this",
             "that",    "each",   "every", "for",    "around", "throughout", "until",
             "past",    "coming", "on",    "than",   "but",    "nor"};
-        for (std::string_view w : kBefore)
-          if (word(i - 1, w)) introduced = true;
+        if (word_in(i - 1, kBefore)) introduced = true;
         if (dash(i - 1) && word(i - 2, "mid")) introduced = true;
         if (!introduced && lx.value == 5) return false;
         // "a June agreement", "the October slaying": a month before its noun.
@@ -1450,17 +1470,17 @@ bool Recognizer::match_holiday(Index i, Expr& e) {
 namespace {
 
 // Words between a number and its unit that keep the duration: "six more years".
-constexpr std::string_view kBetweenQuantityAndUnit[] = {
+constexpr WordLiteral kBetweenQuantityAndUnit[] = {
     "more", "additional", "further", "straight", "consecutive", "full", "extra", "long"};
 
 // Modifiers after "the" that make "the ... two months" a duration.
-constexpr std::string_view kDurationModifiers[] = {
+constexpr WordLiteral kDurationModifiers[] = {
     "past",     "last",      "next",       "first",   "coming", "final",
     "previous", "following", "remaining",  "initial", "latest", "recent",
     "ensuing",  "preceding", "succeeding", "same",    "prior"};
 
 // Words that make "a year" a frequency: "$5 a year", "twice a week", "10 times a day".
-constexpr std::string_view kRateWords[] = {
+constexpr WordLiteral kRateWords[] = {
     "times", "twice",  "once",  "thrice",  "million", "billion", "trillion",
     "mln",   "bln",    "dlrs",  "dollars", "cents",   "percent", "pct",
     "euros", "pounds", "yen",   "tonnes",  "tons",    "barrels", "bpd",
@@ -1678,8 +1698,7 @@ bool Recognizer::match_unit(Index i, Expr& e) {
 
   // A quantity: "three days", "24 hours", "a decade", "the past two months".
   Index quantity_end = i;
-  for (std::string_view between : kBetweenQuantityAndUnit)
-    if (i > floor_ && word(i - 1, between)) quantity_end = i - 1;
+  if (i > floor_ && word_in(i - 1, kBetweenQuantityAndUnit)) quantity_end = i - 1;
   double amount = 1;
   bool vague = false;
   Index qfirst = i;
@@ -1766,17 +1785,15 @@ bool Recognizer::match_unit(Index i, Expr& e) {
         // "$5 a year", "twice a week": a rate, not a length.
         Index p = f - 1;
         bool rate = tokens_[p].kind == TokenKind::number || punct(p, '%');
-        for (std::string_view w : kRateWords)
-          if (word(p, w)) rate = true;
+        if (word_in(p, kRateWords)) rate = true;
         // "700 seats a week": a plural noun before "a week".
         if (lower_word(p) && text(p).size() >= 4 && text(p).back() == 's' && !lexeme(p)) {
-          static constexpr std::string_view kNotPlural[] = {
+          static constexpr WordLiteral kNotPlural[] = {
               "this",    "has",    "does",    "its",     "his",     "hers",
               "ours",    "less",   "unless",  "thus",    "plus",    "always",
               "perhaps", "across", "whereas", "besides", "towards", "was"};
           rate = true;
-          for (std::string_view w : kNotPlural)
-            if (word(p, w)) rate = false;
+          if (word_in(p, kNotPlural)) rate = false;
         }
         if (rate) {
           // "twice a week", "three times a year" are frequencies; "$5 a year" is a price per
@@ -1798,9 +1815,7 @@ bool Recognizer::match_unit(Index i, Expr& e) {
         e.first_token = f - 1;
         f = e.first_token;
       }
-      bool modified = false;
-      for (std::string_view w : kDurationModifiers)
-        if (word(f - 1, w)) modified = true;
+      bool modified = word_in(f - 1, kDurationModifiers);
       if (modified) {
         --f;
         if (f > floor_ && word(f - 1, "the")) --f;
@@ -2097,12 +2112,11 @@ bool Recognizer::match_reference(Index i, Expr& e) {
   if (word(i, "current")) {
     // Adjective: "the current quarter" is the unit's; "current account" is not time at all.
     if (leads_on || word(j, "fiscal")) return false;
-    static constexpr std::string_view kNotTime[] = {
+    static constexpr WordLiteral kNotTime[] = {
         "account", "accounts", "assets",   "liabilities", "affairs", "flow",    "flows",
         "ratio",   "prices",   "dollars",  "yield",       "yields",  "density", "sea",
         "river",   "water",    "electric", "electricity", "rate",    "rates",   "costs"};
-    for (std::string_view w : kNotTime)
-      if (word(j, w)) return false;
+    if (word_in(j, kNotTime)) return false;
     return lower_word(j) && !dash(j);
   }
   if (word(i, "recent")) return false;  // an adjective; "recent years" is the unit's

@@ -25,7 +25,8 @@ struct TenseReading {
 struct TenseCues {
   std::string_view prose;
   const std::vector<Token>* tokens = nullptr;
-  std::uint32_t first = 0;  // the token marks[0] is for
+  const std::uint64_t* word_keys = nullptr;  // per token of `tokens`; null: hashed when read
+  std::uint32_t first = 0;                   // the token marks[0] is for
   std::uint32_t end = 0;
   std::vector<std::uint8_t> marks;  // per token: a TenseCue and preposition bits, or unknown
 };
@@ -33,9 +34,11 @@ struct TenseCues {
 // The cue a single word gives on its own: TenseCue::none when it gives none.
 TenseCue tense_cue(std::string_view word);
 
-// Sets `cues` up for tokens [first, end); `tokens` must outlive the reads.
+// Sets `cues` up for tokens [first, end); `tokens` (and `word_keys`, the word key of each token
+// as in Segmentation::word_keys, if given) must outlive the reads.
 void compute_tense_cues(std::string_view prose, const std::vector<Token>& tokens,
-                        std::uint32_t first, std::uint32_t end, TenseCues& cues);
+                        std::uint32_t first, std::uint32_t end, TenseCues& cues,
+                        const std::uint64_t* word_keys = nullptr);
 
 // The tense that governs tokens [first, end) of `sentence`: a preposition right before them
 // ("by May" ahead, "since March" back), else the nearest cue, where a cue after the expression

@@ -28,6 +28,13 @@ TEST_CASE("calendar: month lengths and validity") {
 TEST_CASE("calendar: weekdays and ISO weeks") {
   CHECK(weekday(day_number(2024, 3, 12)) == 2);  // a Tuesday
   CHECK(weekday(day_number(2024, 3, 17)) == 7);  // a Sunday
+  // Before 1970 and across the Gregorian reform (the calendar is proleptic).
+  CHECK(weekday(day_number(1969, 12, 31)) == 3);  // a Wednesday
+  CHECK(weekday(day_number(1970, 1, 1)) == 4);    // a Thursday
+  CHECK(weekday(day_number(1582, 10, 15)) == 5);  // a Friday
+  CHECK(weekday(day_number(1600, 1, 1)) == 6);    // a Saturday
+  CHECK(weekday(day_number(2000, 2, 29)) == 2);   // a Tuesday
+  CHECK(weekday(day_number(2999, 12, 31)) == 2);  // a Tuesday
   CHECK(weekday_name(3) == "Wednesday");
   CHECK(month_name(9) == "September");
   CHECK(iso_week(day_number(2024, 3, 12)) == IsoWeek{2024, 11});

@@ -60,3 +60,12 @@ TEST_CASE("segment() keys every word token and no other") {
       CHECK(segmentation.word_keys[i] == kNoWordKey);
   }
 }
+
+TEST_CASE("constant_word_key gives the run-time key") {
+  static_assert(constant_word_key("said") != kNoWordKey);
+  for (std::string word : {"said", "Said", "SAID", "don\xE2\x80\x99t", "don't", "Tuesday",
+                           "a", std::string(32, 'x'), std::string(33, 'x')}) {
+    CAPTURE(word);
+    CHECK(word_key(word) == constant_word_key(word));
+  }
+}
