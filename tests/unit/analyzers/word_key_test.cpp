@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "analyzers/attributions/lexicon.hpp"
 #include "analyzers/claims/lexicon.hpp"
@@ -63,8 +64,9 @@ TEST_CASE("segment() keys every word token and no other") {
 
 TEST_CASE("constant_word_key gives the run-time key") {
   static_assert(constant_word_key("said") != kNoWordKey);
-  for (std::string word : {"said", "Said", "SAID", "don\xE2\x80\x99t", "don't", "Tuesday",
-                           "a", std::string(32, 'x'), std::string(33, 'x')}) {
+  for (const std::string& word :
+       std::vector<std::string>{"said", "Said", "SAID", "don\xE2\x80\x99t", "don't", "Tuesday", "a",
+                                std::string(32, 'x'), std::string(33, 'x')}) {
     CAPTURE(word);
     CHECK(word_key(word) == constant_word_key(word));
   }
