@@ -21,6 +21,18 @@ bool apostrophe_at(std::string_view word, std::size_t i) {
   return word[i] == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99';
 }
 
+// The normalized byte of `word` at `i`, advancing `i` past what it read. The same as
+// word_key_detail::next_normalized(), by table: this runs for every byte of every word.
+unsigned char take_normalized(std::string_view word, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(word[i]);
+  if (c == 0xE2 && apostrophe_at(word, i)) {
+    i += 3;
+    return '\'';
+  }
+  ++i;
+  return kLower[c];
+}
+
 }  // namespace
 
 std::uint64_t word_key(std::string_view word) {
@@ -28,15 +40,7 @@ std::uint64_t word_key(std::string_view word) {
   std::size_t size = 0;
   for (std::size_t i = 0; i < word.size(); ++size) {
     if (size == kMaxKeyedWord) return kNoWordKey;
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c == 0xE2 && apostrophe_at(word, i)) {
-      c = '\'';
-      i += 3;
-    } else {
-      c = kLower[c];
-      ++i;
-    }
-    h = (h ^ c) * kFnvPrime;
+    h = (h ^ take_normalized(word, i)) * kFnvPrime;
   }
   // FNV-1a never yields 0 for the short inputs here; keep the sentinel free all the same.
   return h == kNoWordKey ? 1 : h;
@@ -45,16 +49,8 @@ std::uint64_t word_key(std::string_view word) {
 bool normalizes_to(std::string_view word, std::string_view lower) {
   std::size_t k = 0;
   for (std::size_t i = 0; i < word.size(); ++k) {
-    if (k == lower.size()) return false;
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c == 0xE2 && apostrophe_at(word, i)) {
-      c = '\'';
-      i += 3;
-    } else {
-      c = kLower[c];
-      ++i;
-    }
-    if (c != static_cast<unsigned char>(lower[k])) return false;
+    if (k == lower.size() || take_normalized(word, i) != static_cast<unsigned char>(lower[k]))
+      return false;
   }
   return k == lower.size();
 }
